@@ -1,0 +1,115 @@
+package io.earshot.lucene;
+
+import io.earshot.domain.MentionedAccount;
+import io.earshot.domain.Post;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+
+/** Turns a {@link Post} into the indexed fields of {@link IndexFields}; used by the matcher and the archive. */
+public final class PostDocuments {
+
+    /** Analysed text with positions and offsets, so matches can be highlighted. */
+    public static final FieldType TEXT_TYPE;
+
+    static {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setStored(false);
+        type.freeze();
+        TEXT_TYPE = type;
+    }
+
+    private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("(?<![\\p{L}\\p{N}_&])#([\\p{L}\\p{N}_]{1,100})");
+    private static final Pattern MENTION_IN_TEXT = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_.-]{1,253})");
+
+    private PostDocuments() {}
+
+    /** The indexed fields of a post (nothing stored). */
+    public static Document toDocument(Post post) {
+        Document doc = new Document();
+        doc.add(new Field(IndexFields.TEXT, post.text(), TEXT_TYPE));
+        doc.add(new Field(IndexFields.TEXT_EXACT, post.text(), TEXT_TYPE));
+        post.title().ifPresent(title -> doc.add(new Field(IndexFields.TITLE, title, TEXT_TYPE)));
+        for (String tag : hashtags(post)) {
+            doc.add(new StringField(IndexFields.HASHTAG, tag, Field.Store.NO));
+        }
+        for (String mention : mentions(post)) {
+            doc.add(new StringField(IndexFields.MENTION, mention, Field.Store.NO));
+        }
+        doc.add(new StringField(IndexFields.AUTHOR, lower(post.author().id()), Field.Store.NO));
+        post.author()
+                .handle()
+                .ifPresent(
+                        handle -> doc.add(new StringField(IndexFields.AUTHOR, lower(stripAt(handle)), Field.Store.NO)));
+        for (String lang : post.langs()) {
+            String tag = lower(lang).replace('_', '-');
+            doc.add(new StringField(IndexFields.LANG, tag, Field.Store.NO));
+            int dash = tag.indexOf('-');
+            if (dash > 0) {
+                doc.add(new StringField(IndexFields.LANG, tag.substring(0, dash), Field.Store.NO));
+            }
+        }
+        doc.add(new StringField(IndexFields.NETWORK, post.network().id(), Field.Store.NO));
+        Set<String> sites = new LinkedHashSet<>();
+        for (String link : post.links()) {
+            Links.canonical(link).ifPresent(canonical -> {
+                doc.add(new StringField(IndexFields.LINKS, canonical, Field.Store.NO));
+                sites.addAll(Links.siteAndParents(canonical));
+            });
+        }
+        for (String site : sites) {
+            doc.add(new StringField(IndexFields.SITE, site, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /** Hashtags from the network's entities and from the text, lower-cased, without {@code #}. */
+    public static Set<String> hashtags(Post post) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : post.hashtags()) {
+            tags.add(lower(tag.startsWith("#") ? tag.substring(1) : tag));
+        }
+        Matcher matcher = HASHTAG_IN_TEXT.matcher(post.text());
+        while (matcher.find()) {
+            tags.add(lower(matcher.group(1)));
+        }
+        return tags;
+    }
+
+    /** Mentioned handles and ids from entities and text, lower-cased, without {@code @}. */
+    public static Set<String> mentions(Post post) {
+        Set<String> mentions = new LinkedHashSet<>();
+        for (MentionedAccount account : post.mentions()) {
+            mentions.add(lower(stripAt(account.handle())));
+            mentions.add(lower(account.id()));
+        }
+        Matcher matcher = MENTION_IN_TEXT.matcher(post.text());
+        while (matcher.find()) {
+            String handle = matcher.group(1);
+            while (handle.endsWith(".") || handle.endsWith("-")) {
+                handle = handle.substring(0, handle.length() - 1);
+            }
+            if (!handle.isEmpty()) {
+                mentions.add(lower(handle));
+            }
+        }
+        return mentions;
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String stripAt(String handle) {
+        return handle.startsWith("@") ? handle.substring(1) : handle;
+    }
+}

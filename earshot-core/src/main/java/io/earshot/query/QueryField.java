@@ -1,0 +1,27 @@
+package io.earshot.query;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The field filters of the query language ({@code name:value}). */
+public enum QueryField {
+    AUTHOR,
+    LANG,
+    NETWORK,
+    SITE,
+    LINKS,
+    TITLE;
+
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<QueryField> fromKeyword(String keyword) {
+        for (QueryField field : values()) {
+            if (field.keyword().equalsIgnoreCase(keyword)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+}
