@@ -1,0 +1,172 @@
+package io.earshot.ingest;
+
+import io.earshot.archive.MentionArchive;
+import io.earshot.domain.Author;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Interaction;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Post;
+import io.earshot.domain.PostKey;
+import io.earshot.domain.TopicMatch;
+import io.earshot.match.TopicMatcher;
+import io.earshot.source.SourceEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies a batch of events to storage: de-duplicate, match topics, store; deletes, edits and
+ * interactions update what was stored. Every step is idempotent, so a replayed batch changes nothing.
+ *
+ * <p>Within a batch the last word on a post wins: a post created and deleted in the same batch is never
+ * stored, and a deleted post (a tombstone) is never stored again, whatever arrives later.
+ */
+public final class BatchProcessor {
+
+    /** Account statuses after which a network no longer serves the account's posts. */
+    private static final Set<String> GONE = Set.of("deleted", "takendown", "suspended");
+
+    private final MentionArchive archive;
+    private final TopicMatcher matcher;
+    private final TombstoneStore tombstones;
+    private final InteractionLedger ledger;
+    private final AuthorDirectory authors;
+    private final Clock clock;
+
+    public BatchProcessor(
+            MentionArchive archive, TopicMatcher matcher, TombstoneStore tombstones, InteractionLedger ledger, AuthorDirectory authors, Clock clock) {
+        this.archive = archive;
+        this.matcher = matcher;
+        this.tombstones = tombstones;
+        this.ledger = ledger;
+        this.authors = authors;
+        this.clock = clock;
+    }
+
+    /** Applies {@code events} in order; not thread-safe (the pipeline's single writer calls it). */
+    public void process(List<SourceEvent> events, IngestCounters counters) {
+        Map<PostKey, Post> upserts = new LinkedHashMap<>();
+        Set<PostKey> deletes = new LinkedHashSet<>();
+        List<SourceEvent> interactions = new ArrayList<>();
+        for (SourceEvent event : events) {
+            switch (event) {
+                case SourceEvent.PostCreated created -> stage(created.post(), upserts, deletes, counters);
+                case SourceEvent.PostEdited edited -> stage(edited.post(), upserts, deletes, counters);
+                case SourceEvent.PostDeleted deleted -> {
+                    upserts.remove(deleted.key());
+                    deletes.add(deleted.key());
+                }
+                case SourceEvent.InteractionAdded added -> interactions.add(added);
+                case SourceEvent.InteractionRemoved removed -> interactions.add(removed);
+                case SourceEvent.AccountChanged changed -> accountChanged(changed, counters);
+            }
+        }
+        if (!deletes.isEmpty()) {
+            // tombstones first: if we crash after this, the replayed delete still removes the post
+            tombstones.bury(deletes, clock.instant());
+        }
+        for (PostKey key : tombstones.buried(upserts.keySet())) {
+            upserts.remove(key);
+            counters.refusedAsDeleted();
+        }
+        // interactions go to the ledger before posts are written, so a post stored in this batch carries them
+        Set<PostKey> toRefresh = new LinkedHashSet<>();
+        for (SourceEvent event : interactions) {
+            Optional<PostKey> touched = switch (event) {
+                case SourceEvent.InteractionAdded added -> interactionAdded(added.interaction(), upserts.keySet(), deletes, counters);
+                case SourceEvent.InteractionRemoved removed -> interactionRemoved(removed, counters);
+                default -> throw new IllegalStateException("not an interaction: " + event);
+            };
+            touched.filter(key -> !upserts.containsKey(key) && !deletes.contains(key)).ifPresent(toRefresh::add);
+        }
+        storePosts(upserts, counters);
+        // recomputed from the ledger every time, so a replay after a crash repairs a counter instead of doubling it
+        for (PostKey key : toRefresh) {
+            archive.updateEngagement(key, ledger.engagementOf(key));
+        }
+        if (!deletes.isEmpty()) {
+            archive.delete(deletes);
+            deletes.forEach(ledger::forgetSubject);
+            counters.postsDeleted(deletes.size());
+        }
+    }
+
+    private static void stage(Post post, Map<PostKey, Post> upserts, Set<PostKey> deletes, IngestCounters counters) {
+        if (deletes.contains(post.key())) {
+            counters.refusedAsDeleted();
+            return;
+        }
+        upserts.put(post.key(), post);
+    }
+
+    private void storePosts(Map<PostKey, Post> upserts, IngestCounters counters) {
+        if (upserts.isEmpty()) {
+            return;
+        }
+        List<Post> posts = upserts.values().stream().map(this::withKnownHandle).toList();
+        List<List<TopicMatch>> matches = matcher.match(posts);
+        List<Mention> mentions = new ArrayList<>(posts.size());
+        for (int i = 0; i < posts.size(); i++) {
+            Post post = posts.get(i);
+            mentions.add(new Mention(post, matches.get(i), ledger.engagementOf(post.key())));
+            counters.postStored(!matches.get(i).isEmpty());
+        }
+        archive.upsert(mentions);
+    }
+
+    private Post withKnownHandle(Post post) {
+        Author author = post.author();
+        if (author.handle().isPresent()) {
+            return post;
+        }
+        Optional<String> handle = authors.handle(author.network(), author.id());
+        if (handle.isEmpty()) {
+            return post;
+        }
+        Author named = new Author(author.network(), author.id(), handle, author.displayName(), author.followers());
+        return new Post(post.key(), post.uri(), post.url(), named, post.text(), post.createdAt(), post.langs(), post.replyParent(),
+                post.replyRoot(), post.quoted(), post.hashtags(), post.mentions(), post.links(), post.title());
+    }
+
+    /** Records an interaction on a post Earshot keeps; returns the post whose counters changed. */
+    private Optional<PostKey> interactionAdded(Interaction interaction, Set<PostKey> storedNow, Set<PostKey> deletes, IngestCounters counters) {
+        Optional<PostKey> subject = interaction.subjectPost();
+        if (subject.isEmpty() || deletes.contains(subject.get())) {
+            counters.interactionUntracked();
+            return Optional.empty();
+        }
+        PostKey key = subject.get();
+        if (!storedNow.contains(key) && archive.get(key).isEmpty()) {
+            // engagement is counted for posts Earshot keeps; the firehose's likes of other posts are not stored
+            counters.interactionUntracked();
+            return Optional.empty();
+        }
+        if (ledger.record(interaction)) {
+            counters.interactionCounted();
+        } else {
+            counters.interactionReplayed();
+        }
+        return subject;
+    }
+
+    private Optional<PostKey> interactionRemoved(SourceEvent.InteractionRemoved removed, IngestCounters counters) {
+        Optional<Interaction> undone = ledger.remove(removed.key());
+        undone.ifPresent(interaction -> counters.interactionUndone());
+        return undone.flatMap(Interaction::subjectPost);
+    }
+
+    private void accountChanged(SourceEvent.AccountChanged changed, IngestCounters counters) {
+        counters.accountChanged();
+        changed.handle().ifPresent(handle -> authors.rememberHandle(changed.network(), changed.accountId(), handle));
+        if (!changed.active() && changed.status().map(GONE::contains).orElse(false)) {
+            long removed = archive.deleteByAuthor(changed.network(), changed.accountId());
+            counters.postsDeleted((int) Math.min(Integer.MAX_VALUE, removed));
+        }
+    }
+
+}

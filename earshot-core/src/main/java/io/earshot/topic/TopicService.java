@@ -1,0 +1,106 @@
+package io.earshot.topic;
+
+import io.earshot.match.TopicMatcher;
+import io.earshot.query.ParsedQuery;
+import io.earshot.query.QueryParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Creates, changes and removes topics: validates the query, persists the topic, updates the live matcher
+ * at once (no restart, no pause), and asks for the archive to be brought up to date (backfill).
+ */
+public final class TopicService {
+
+    /** What a topic change asks of the archive; run on the ingest thread so it never races with ingestion. */
+    public sealed interface ArchiveUpdate {
+        record Apply(Topic topic, ParsedQuery query) implements ArchiveUpdate {}
+
+        record Forget(long topicId) implements ArchiveUpdate {}
+    }
+
+    private final TopicStore store;
+    private final TopicMatcher matcher;
+    private final Consumer<ArchiveUpdate> archiveUpdates;
+
+    public TopicService(TopicStore store, TopicMatcher matcher, Consumer<ArchiveUpdate> archiveUpdates) {
+        this.store = store;
+        this.matcher = matcher;
+        this.archiveUpdates = archiveUpdates;
+    }
+
+    /** Loads every stored topic into the matcher (at start-up). Topics whose query no longer parses are reported, not fatal. */
+    public List<String> loadAll() {
+        List<String> problems = new ArrayList<>();
+        for (Topic topic : store.list()) {
+            try {
+                matcher.put(topic.id(), QueryParser.parse(topic.query()).root());
+            } catch (IllegalArgumentException e) {
+                problems.add("topic " + topic.id() + " (" + topic.name() + "): " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Creates a topic.
+     *
+     * @throws io.earshot.query.QuerySyntaxException when the query is invalid (nothing is stored)
+     */
+    public Created create(String name, String query) {
+        requireName(name);
+        ParsedQuery parsed = QueryParser.parse(query);
+        Topic topic = store.create(name.strip(), query);
+        matcher.put(topic.id(), parsed.root());
+        archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
+        return new Created(topic, parsed.warnings());
+    }
+
+    /** Replaces a topic's name and query; empty when there is no such topic. */
+    public Optional<Created> update(long id, String name, String query) {
+        requireName(name);
+        ParsedQuery parsed = QueryParser.parse(query);
+        Optional<Topic> updated = store.update(id, name.strip(), query);
+        updated.ifPresent(topic -> {
+            matcher.put(topic.id(), parsed.root());
+            archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
+        });
+        return updated.map(topic -> new Created(topic, parsed.warnings()));
+    }
+
+    /** Removes a topic; false when there was none. */
+    public boolean delete(long id) {
+        boolean deleted = store.delete(id);
+        if (deleted) {
+            matcher.remove(id);
+            archiveUpdates.accept(new ArchiveUpdate.Forget(id));
+        }
+        return deleted;
+    }
+
+    public List<Topic> list() {
+        return store.list();
+    }
+
+    public Optional<Topic> get(long id) {
+        return store.get(id);
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a topic needs a non-empty \"name\"");
+        }
+        if (name.length() > 200) {
+            throw new IllegalArgumentException("a topic name can have at most 200 characters");
+        }
+    }
+
+    /** A stored topic and the warnings its query raised (likely noise; not errors). */
+    public record Created(Topic topic, List<String> warnings) {
+        public Created {
+            warnings = List.copyOf(warnings);
+        }
+    }
+}
