@@ -4,6 +4,11 @@ import io.earshot.match.TopicMatcher;
 import io.earshot.query.ParsedQuery;
 import io.earshot.query.QueryParser;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +29,10 @@ public final class TopicService {
     private final TopicStore store;
     private final TopicMatcher matcher;
     private final Consumer<ArchiveUpdate> archiveUpdates;
+    /** The topics the matcher holds, as last loaded; compared with the store by {@link #syncFromStore()}. */
+    private final Map<Long, Topic> live = new ConcurrentHashMap<>();
+
+    private static final Logger log = LoggerFactory.getLogger(TopicService.class);
 
     public TopicService(TopicStore store, TopicMatcher matcher, Consumer<ArchiveUpdate> archiveUpdates) {
         this.store = store;
@@ -40,8 +49,45 @@ public final class TopicService {
             } catch (IllegalArgumentException e) {
                 problems.add("topic " + topic.id() + " (" + topic.name() + "): " + e.getMessage());
             }
+            live.put(topic.id(), topic);
         }
         return problems;
+    }
+
+    /**
+     * Picks up topics changed in the store by another process (e.g. {@code earshot topic add} while the
+     * server runs): new and edited topics go live and are backfilled, removed ones are taken off.
+     * Returns how many topics changed.
+     */
+    public synchronized int syncFromStore() {
+        Map<Long, Topic> stored = new HashMap<>();
+        store.list().forEach(topic -> stored.put(topic.id(), topic));
+        int changed = 0;
+        for (Topic topic : stored.values()) {
+            Topic known = live.get(topic.id());
+            if (known != null && known.query().equals(topic.query()) && known.updatedAt().equals(topic.updatedAt())) {
+                continue;
+            }
+            live.put(topic.id(), topic);
+            changed++;
+            try {
+                ParsedQuery parsed = QueryParser.parse(topic.query());
+                matcher.put(topic.id(), parsed.root());
+                archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
+            } catch (IllegalArgumentException e) {
+                log.warn("topic {} ({}) has an invalid query and is not matched: {}", topic.id(), topic.name(), e.getMessage());
+                matcher.remove(topic.id());
+            }
+        }
+        for (Long id : List.copyOf(live.keySet())) {
+            if (!stored.containsKey(id)) {
+                live.remove(id);
+                matcher.remove(id);
+                archiveUpdates.accept(new ArchiveUpdate.Forget(id));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**
@@ -49,21 +95,23 @@ public final class TopicService {
      *
      * @throws io.earshot.query.QuerySyntaxException when the query is invalid (nothing is stored)
      */
-    public Created create(String name, String query) {
+    public synchronized Created create(String name, String query) {
         requireName(name);
         ParsedQuery parsed = QueryParser.parse(query);
         Topic topic = store.create(name.strip(), query);
+        live.put(topic.id(), topic);
         matcher.put(topic.id(), parsed.root());
         archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
         return new Created(topic, parsed.warnings());
     }
 
     /** Replaces a topic's name and query; empty when there is no such topic. */
-    public Optional<Created> update(long id, String name, String query) {
+    public synchronized Optional<Created> update(long id, String name, String query) {
         requireName(name);
         ParsedQuery parsed = QueryParser.parse(query);
         Optional<Topic> updated = store.update(id, name.strip(), query);
         updated.ifPresent(topic -> {
+            live.put(topic.id(), topic);
             matcher.put(topic.id(), parsed.root());
             archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
         });
@@ -71,9 +119,10 @@ public final class TopicService {
     }
 
     /** Removes a topic; false when there was none. */
-    public boolean delete(long id) {
+    public synchronized boolean delete(long id) {
         boolean deleted = store.delete(id);
         if (deleted) {
+            live.remove(id);
             matcher.remove(id);
             archiveUpdates.accept(new ArchiveUpdate.Forget(id));
         }
