@@ -22,8 +22,14 @@ public final class IndexFields {
     public static final String NETWORK = "network";
     /** Hosts of linked pages and their parent domains ({@code news.example.com}, {@code example.com}). */
     public static final String SITE = "site";
-    /** Canonical linked URLs without scheme ({@code example.com/path}). */
+    /** Canonical linked URLs without scheme ({@code example.com/path?id=1}). */
     public static final String LINKS = "links";
+    /**
+     * Each canonical link without its query string, and every parent path of it down to the host
+     * ({@code example.com/blog/post}, {@code example.com/blog}, {@code example.com}), so that
+     * {@code links:example.com/blog} finds every page under that path with one term lookup.
+     */
+    public static final String LINKS_UNDER = "links_under";
     /** A feed item's title, analysed like {@link #TEXT}. */
     public static final String TITLE = "title";
 

@@ -71,6 +71,24 @@ public final class Links {
         return Optional.of(out.toString());
     }
 
+    /**
+     * A canonical URL without its query string, then each parent path down to the host:
+     * {@code example.com/a/b?x=1} gives {@code example.com/a/b}, {@code example.com/a}, {@code example.com}.
+     */
+    public static List<String> pathAndParents(String canonical) {
+        int query = canonical.indexOf('?');
+        String path = query >= 0 ? canonical.substring(0, query) : canonical;
+        List<String> paths = new ArrayList<>();
+        paths.add(path);
+        int slash = path.lastIndexOf('/');
+        while (slash > 0) {
+            path = path.substring(0, slash);
+            paths.add(path);
+            slash = path.lastIndexOf('/');
+        }
+        return paths;
+    }
+
     /** The host of a canonical URL and each parent domain with at least two labels. */
     public static List<String> siteAndParents(String canonical) {
         int end = canonical.length();

@@ -60,11 +60,16 @@ public final class PostDocuments {
         }
         doc.add(new StringField(IndexFields.NETWORK, post.network().id(), Field.Store.NO));
         Set<String> sites = new LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
         for (String link : post.links()) {
             Links.canonical(link).ifPresent(canonical -> {
                 doc.add(new StringField(IndexFields.LINKS, canonical, Field.Store.NO));
+                paths.addAll(Links.pathAndParents(canonical));
                 sites.addAll(Links.siteAndParents(canonical));
             });
+        }
+        for (String path : paths) {
+            doc.add(new StringField(IndexFields.LINKS_UNDER, path, Field.Store.NO));
         }
         for (String site : sites) {
             doc.add(new StringField(IndexFields.SITE, site, Field.Store.NO));

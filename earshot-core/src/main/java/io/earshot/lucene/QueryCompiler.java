@@ -10,6 +10,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -19,12 +22,20 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Compiles a {@link QueryNode} into a Lucene {@link Query} over the fields of {@link IndexFields}.
- * Used by the live matcher and by archive search, so both agree on what a topic means.
+ * Used by the live matcher and by archive search, so both agree on what a topic means. Thread-safe.
  */
 public final class QueryCompiler {
+
+    /**
+     * How many distinct index terms one wildcard or fuzzy word inside NEAR may stand for. A post has few
+     * words, so only archive search over a large index can reach it; then the query fails rather than
+     * silently missing posts.
+     */
+    static final int MAX_NEAR_EXPANSIONS = 1_024;
 
     private final Analyzer words = PostAnalyzer.words();
     private final Analyzer exactWords = PostAnalyzer.exactWords();
@@ -41,13 +52,12 @@ public final class QueryCompiler {
                 new FuzzyQuery(new Term(IndexFields.TEXT, fold(fuzzy.word())), fuzzy.maxEdits());
             case QueryNode.Hashtag tag -> new TermQuery(new Term(IndexFields.HASHTAG, lower(tag.tag())));
             case QueryNode.AccountMention mention ->
-                new TermQuery(new Term(IndexFields.MENTION, lower(mention.handle())));
-            case QueryNode.FieldFilter filter ->
-                new TermQuery(new Term(filter.field().keyword(), lower(filter.value())));
+                new TermQuery(new Term(IndexFields.MENTION, lower(stripAt(mention.handle()))));
+            case QueryNode.FieldFilter filter -> FieldFilters.compile(filter, this);
             case QueryNode.And and -> and(and.clauses());
             case QueryNode.Or or -> or(or.clauses());
             case QueryNode.Not not -> and(List.of(not));
-            case QueryNode.Near near -> throw new UnsupportedOperationException("NEAR is not supported yet");
+            case QueryNode.Near near -> new IntervalQuery(IndexFields.TEXT, intervals(near));
         };
     }
 
@@ -63,6 +73,7 @@ public final class QueryCompiler {
             }
         }
         if (!positive) {
+            // a pure exclusion means "every post except": Lucene needs the "every post" spelled out
             builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         return builder.build();
@@ -76,7 +87,48 @@ public final class QueryCompiler {
         return builder.build();
     }
 
-    private static Query wordsQuery(String field, List<String> tokens) {
+    /**
+     * NEAR/n: the two sides with at most n-1 other words between them, so two single words are at most n
+     * positions apart; ONEAR/n also wants the left side first. The sides may not overlap.
+     */
+    private IntervalsSource intervals(QueryNode node) {
+        return switch (node) {
+            case QueryNode.Word word -> intervals(analyze(words, word.text()));
+            case QueryNode.Phrase phrase -> intervals(analyze(words, String.join(" ", phrase.words())));
+            case QueryNode.Wildcard wildcard ->
+                Intervals.wildcard(new BytesRef(fold(wildcard.pattern())), MAX_NEAR_EXPANSIONS);
+            case QueryNode.Fuzzy fuzzy ->
+                Intervals.fuzzyTerm(
+                        fold(fuzzy.word()),
+                        fuzzy.maxEdits(),
+                        FuzzyQuery.defaultPrefixLength,
+                        FuzzyQuery.defaultTranspositions,
+                        MAX_NEAR_EXPANSIONS);
+            case QueryNode.Or or ->
+                Intervals.or(or.clauses().stream().map(this::intervals).toList());
+            case QueryNode.Near near -> {
+                IntervalsSource left = intervals(near.left());
+                IntervalsSource right = intervals(near.right());
+                int gaps = near.distance() - 1;
+                IntervalsSource forward = Intervals.maxgaps(gaps, Intervals.ordered(left, right));
+                yield near.ordered()
+                        ? forward
+                        : Intervals.or(forward, Intervals.maxgaps(gaps, Intervals.ordered(right, left)));
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "NEAR works on words, phrases, wildcards and OR-groups, not " + node);
+        };
+    }
+
+    private static IntervalsSource intervals(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return Intervals.noIntervals("no words left after analysis");
+        }
+        return tokens.size() == 1 ? Intervals.term(tokens.get(0)) : Intervals.phrase(tokens.toArray(String[]::new));
+    }
+
+    static Query wordsQuery(String field, List<String> tokens) {
         if (tokens.isEmpty()) {
             return new MatchNoDocsQuery("no words left after analysis");
         }
@@ -88,6 +140,10 @@ public final class QueryCompiler {
             phrase.add(new Term(field, token));
         }
         return phrase.build();
+    }
+
+    List<String> analyzeWords(String text) {
+        return analyze(words, text);
     }
 
     /** The tokens the index would hold for {@code text}. */
@@ -106,12 +162,12 @@ public final class QueryCompiler {
         return tokens;
     }
 
-    private String fold(String word) {
-        // keep wildcard characters; fold each literal the way the index does
+    /** A wildcard pattern with each literal run folded the way the index folds words; {@code *} and {@code ?} kept. */
+    String fold(String pattern) {
         StringBuilder out = new StringBuilder();
         StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             if (c == '*' || c == '?') {
                 out.append(foldLiteral(literal.toString())).append(c);
                 literal.setLength(0);
@@ -130,7 +186,11 @@ public final class QueryCompiler {
         return tokens.isEmpty() ? lower(literal) : String.join("", tokens);
     }
 
-    private static String lower(String value) {
+    static String lower(String value) {
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    static String stripAt(String handle) {
+        return handle.startsWith("@") ? handle.substring(1) : handle;
     }
 }
