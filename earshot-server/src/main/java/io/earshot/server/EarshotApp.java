@@ -1,0 +1,211 @@
+package io.earshot.server;
+
+import io.earshot.archive.MentionArchive;
+import io.earshot.embedded.archive.LuceneMentionArchive;
+import io.earshot.embedded.state.SqliteStateStore;
+import io.earshot.ingest.BatchProcessor;
+import io.earshot.ingest.IngestPipeline;
+import io.earshot.match.MonitorTopicMatcher;
+import io.earshot.match.TopicMatcher;
+import io.earshot.server.health.HealthRoutes;
+import io.earshot.server.http.HttpServer;
+import io.earshot.server.http.Routes;
+import io.earshot.server.ingest.IngestRoutes;
+import io.earshot.server.mention.MentionRoutes;
+import io.earshot.server.topic.TopicRoutes;
+import io.earshot.server.web.HomePage;
+import io.earshot.source.EventMapper;
+import io.earshot.source.Source;
+import io.earshot.source.bluesky.JetstreamConfig;
+import io.earshot.source.bluesky.JetstreamMapper;
+import io.earshot.source.bluesky.JetstreamSource;
+import io.earshot.topic.TopicBackfill;
+import io.earshot.topic.TopicService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where Earshot is wired together, with constructors: storage, matcher, pipeline, topics,
+ * sources and the HTTP server. Tests build the same wiring (with port 0 and a temporary data folder).
+ */
+public final class EarshotApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EarshotApp.class);
+
+    private final EarshotConfig config;
+    private final Clock clock;
+    private final SqliteStateStore state;
+    private final MentionArchive archive;
+    private final TopicMatcher matcher;
+    private final IngestPipeline pipeline;
+    private final TopicService topics;
+    private final List<Source> sources = new CopyOnWriteArrayList<>();
+    private final List<Thread> sourceThreads = new ArrayList<>();
+    private final ScheduledExecutorService housekeeping;
+    private HttpServer http;
+
+    private EarshotApp(EarshotConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the data folder " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        this.state = SqliteStateStore.open(config.dataDir());
+        this.archive = openArchive(config, state);
+        this.matcher = new MonitorTopicMatcher();
+        BatchProcessor processor = new BatchProcessor(archive, matcher, state, state, state, clock);
+        this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
+        this.pipeline.start();
+        TopicBackfill backfill = new TopicBackfill(archive, MonitorTopicMatcher::new);
+        this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
+        topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
+                Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
+        housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
+        try {
+            return LuceneMentionArchive.open(config.dataDir().resolve("archive"));
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    /** Opens storage and the pipeline without sources or HTTP (for {@code earshot replay} and the CLI). */
+    public static EarshotApp openHeadless(EarshotConfig config) {
+        return new EarshotApp(config, Clock.systemUTC());
+    }
+
+    /** Opens everything, starts the configured source and serves HTTP. */
+    public static EarshotApp start(EarshotConfig config) {
+        EarshotApp app = new EarshotApp(config, Clock.systemUTC());
+        try {
+            if (config.source() == EarshotConfig.SourceChoice.BLUESKY) {
+                app.startSource(new JetstreamSource(jetstreamConfig(config), app.state));
+            }
+            app.serveHttp();
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static JetstreamConfig jetstreamConfig(EarshotConfig config) {
+        JetstreamConfig defaults = JetstreamConfig.defaults();
+        return config.jetstreamEndpoints().isEmpty() ? defaults : defaults.withEndpoints(config.jetstreamEndpoints());
+    }
+
+    /** Runs a source on its own thread, delivering to the pipeline. */
+    public void startSource(Source source) {
+        sources.add(source);
+        Thread thread = Thread.ofPlatform()
+                .name("earshot-source-" + source.id())
+                .start(() -> {
+                    try {
+                        source.run(pipeline.sink());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        log.error("source {} stopped after an unexpected error", source.id(), e);
+                    }
+                });
+        sourceThreads.add(thread);
+    }
+
+    private void serveHttp() {
+        Map<String, EventMapper> formats = Map.of("jetstream", new JetstreamMapper());
+        List<Routes> routes = List.of(
+                new TopicRoutes(topics),
+                new MentionRoutes(archive),
+                new IngestRoutes(pipeline, formats, IngestRoutes.Limits.DEFAULT),
+                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
+                new HomePage(archive, topics));
+        this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
+    }
+
+    private void syncTopics() {
+        try {
+            int changed = topics.syncFromStore();
+            if (changed > 0) {
+                log.info("picked up {} topic change(s) made outside this process", changed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read topics from the state store: {}", e.getMessage());
+        }
+    }
+
+    private void purgeUnmatched() {
+        pipeline.submitTask(() -> {
+            long purged = archive.purgeUnmatchedBefore(clock.instant().minus(config.unmatchedRetention()));
+            if (purged > 0) {
+                log.info(
+                        "retention: removed {} posts that matched no topic and are older than {}",
+                        purged,
+                        config.unmatchedRetention());
+            }
+        });
+    }
+
+    public int port() {
+        return Optional.ofNullable(http)
+                .map(HttpServer::port)
+                .orElseThrow(() -> new IllegalStateException("HTTP is not running"));
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public TopicService topics() {
+        return topics;
+    }
+
+    public MentionArchive archive() {
+        return archive;
+    }
+
+    public List<Source> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** Stops sources, HTTP, then stores and commits what is queued, then closes storage. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        sources.forEach(Source::stop);
+        for (Thread thread : sourceThreads) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (http != null) {
+            http.close();
+        }
+        pipeline.close();
+        matcher.close();
+        archive.close();
+        state.close();
+    }
+}

@@ -1,0 +1,122 @@
+package io.earshot.server.health;
+
+import io.earshot.archive.MentionArchive;
+import io.earshot.ingest.IngestPipeline;
+import io.earshot.server.http.Requests;
+import io.earshot.server.http.Routes;
+import io.earshot.source.Source;
+import io.earshot.source.SourceState;
+import io.earshot.source.SourceStatus;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health} (is Earshot well, and each source's status) and {@code GET /metrics} (the same
+ * figures for Prometheus, text format 0.0.4).
+ */
+public final class HealthRoutes implements Routes {
+
+    private final Supplier<List<Source>> sources;
+    private final IngestPipeline pipeline;
+    private final MentionArchive archive;
+
+    public HealthRoutes(Supplier<List<Source>> sources, IngestPipeline pipeline, MentionArchive archive) {
+        this.sources = sources;
+        this.pipeline = pipeline;
+        this.archive = archive;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/health", this::health);
+        routes.get("/metrics", this::metrics);
+    }
+
+    private void health(Context ctx) {
+        List<SourceStatus> statuses = sources.get().stream().map(Source::status).toList();
+        boolean sourcesWell = statuses.stream()
+                .allMatch(s -> s.state() == SourceState.CONNECTED || s.state() == SourceState.STARTING);
+        boolean storageWell = pipeline.lastError().isEmpty();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", storageWell && sourcesWell ? "ok" : "degraded");
+        body.put("sources", statuses.stream().map(HealthRoutes::json).toList());
+        Map<String, Object> ingest = new LinkedHashMap<>(pipeline.counters().snapshot());
+        ingest.put("queued_batches", pipeline.queuedBatches());
+        pipeline.lastError().ifPresent(error -> ingest.put("lastError", error));
+        body.put("ingest", ingest);
+        body.put("archive", Map.of("posts", archive.size()));
+        Requests.json(ctx, 200, body);
+    }
+
+    /** A source's status as JSON (also used by the sources API). */
+    public static Map<String, Object> json(SourceStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", status.id());
+        json.put("type", status.type());
+        json.put("state", status.state().id());
+        json.put("endpoint", status.endpoint());
+        json.put("events", status.events());
+        json.put("skipped", status.skipped());
+        json.put("errors", status.errors());
+        json.put("lastEventAt", status.lastEventAt().map(Object::toString).orElse(null));
+        json.put("lastError", status.lastError().orElse(null));
+        json.put("cursor", status.cursor().orElse(null));
+        return json;
+    }
+
+    private void metrics(Context ctx) {
+        StringBuilder out = new StringBuilder();
+        pipeline.counters().snapshot().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> {
+                    String name = "earshot_ingest_" + entry.getKey() + "_total";
+                    out.append("# TYPE ")
+                            .append(name)
+                            .append(" counter\n")
+                            .append(name)
+                            .append(' ')
+                            .append(entry.getValue())
+                            .append('\n');
+                });
+        out.append("# TYPE earshot_ingest_queued_batches gauge\nearshot_ingest_queued_batches ")
+                .append(pipeline.queuedBatches())
+                .append('\n');
+        out.append("# TYPE earshot_archive_posts gauge\nearshot_archive_posts ")
+                .append(archive.size())
+                .append('\n');
+        out.append("# TYPE earshot_source_events_total counter\n");
+        List<SourceStatus> statuses = sources.get().stream().map(Source::status).toList();
+        for (SourceStatus status : statuses) {
+            out.append("earshot_source_events_total{source=\"")
+                    .append(label(status.id()))
+                    .append("\"} ")
+                    .append(status.events())
+                    .append('\n');
+        }
+        out.append("# TYPE earshot_source_errors_total counter\n");
+        for (SourceStatus status : statuses) {
+            out.append("earshot_source_errors_total{source=\"")
+                    .append(label(status.id()))
+                    .append("\"} ")
+                    .append(status.errors())
+                    .append('\n');
+        }
+        out.append("# TYPE earshot_source_up gauge\n");
+        for (SourceStatus status : statuses) {
+            out.append("earshot_source_up{source=\"")
+                    .append(label(status.id()))
+                    .append("\"} ")
+                    .append(status.state() == SourceState.CONNECTED ? 1 : 0)
+                    .append('\n');
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
+    }
+
+    private static String label(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,60 @@
+package io.earshot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earshot.server.cli.EarshotCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, as a user types it. */
+class CommandLineTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void topicsCanBeAddedListedAndRemoved() {
+        assertThat(run("topic", "add", "Acme", "acme OR \"acme corp\"", "--data", data.toString()))
+                .startsWith("1\tAcme\t");
+        assertThat(run("topic", "list", "--data", data.toString())).contains("1\tAcme\tacme OR \"acme corp\"");
+        assertThat(run("topic", "rm", "1", "--data", data.toString())).contains("removed topic 1");
+        assertThat(run("topic", "list", "--data", data.toString())).isEmpty();
+    }
+
+    @Test
+    void anInvalidQueryIsRefusedWithItsColumn() {
+        assertThat(EarshotCommand.execute("topic", "add", "Broken", "acme AND (", "--data", data.toString()))
+                .isNotZero();
+    }
+
+    @Test
+    void replayReportsRejectedLinesAndKeepsTheRest() throws Exception {
+        Path file = data.resolve("stream.jsonl");
+        Files.writeString(file, JetstreamLines.post("did:plc:alice", "3aaa", 1, "hello acme") + "\n{oops\n");
+        Path store = data.resolve("store");
+        String out = run("replay", file.toString(), "--data", store.toString());
+        assertThat(out).contains("2 lines, 1 events, 0 skipped, 1 rejected").contains("(+1)");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).contains("run").contains("replay").contains("topic");
+    }
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            EarshotCommand.execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).strip();
+    }
+}
