@@ -1,0 +1,39 @@
+package io.earshot.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earshot.domain.Network;
+import io.earshot.ingest.AuthorDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link AuthorDirectory}. Extend it and implement {@link #open}. */
+public abstract class AuthorDirectoryContract extends StoreContract<AuthorDirectory> {
+
+    @Test
+    void anUnknownAccountHasNoHandle() {
+        assertThat(store().handle(Network.BLUESKY, "did:plc:nobody")).isEmpty();
+    }
+
+    @Test
+    void theLatestHandleWins() {
+        store().rememberHandle(Network.BLUESKY, "did:plc:alice", "alice.bsky.social");
+        store().rememberHandle(Network.BLUESKY, "did:plc:alice", "alice.example.com");
+        assertThat(store().handle(Network.BLUESKY, "did:plc:alice")).contains("alice.example.com");
+    }
+
+    @Test
+    void accountsAreKeyedByNetworkAndId() {
+        store().rememberHandle(Network.BLUESKY, "same-id", "on-bluesky");
+        store().rememberHandle(Network.MASTODON, "same-id", "on-mastodon");
+        assertThat(store().handle(Network.BLUESKY, "same-id")).contains("on-bluesky");
+        assertThat(store().handle(Network.MASTODON, "same-id")).contains("on-mastodon");
+    }
+
+    @Test
+    void handlesSurviveReopen() throws Exception {
+        store().rememberHandle(Network.MASTODON, "https://example.social/users/zoë", "zoë@example.social");
+        reopen();
+        assertThat(store().handle(Network.MASTODON, "https://example.social/users/zoë"))
+                .contains("zoë@example.social");
+    }
+}
