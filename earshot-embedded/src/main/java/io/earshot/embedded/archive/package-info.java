@@ -1,0 +1,53 @@
+/**
+ * The mention archive of the embedded home: a Lucene index in a folder on disk, implementing {@link
+ * io.earshot.archive.MentionArchive}.
+ *
+ * <h2>Opening it</h2>
+ *
+ * <pre>{@code
+ * try (LuceneMentionArchive archive = LuceneMentionArchive.open(dataDir.resolve("archive"))) {
+ *     archive.upsert(mentions);   // idempotent on the post key
+ *     archive.refresh();          // now searchable (cheap: call it after every batch)
+ *     archive.commit();           // now durable: commit source cursors after this
+ *     MentionPage page = archive.search(MentionSearch.mentions(50));
+ * }
+ * }</pre>
+ *
+ * <p>The folder is created when missing; an existing index is reopened with everything it had committed. Only
+ * one process may hold a folder: a second {@code open} fails with an {@link
+ * io.earshot.embedded.archive.ArchiveException} saying so. Every I/O failure is an {@code ArchiveException}
+ * naming the operation and the folder.
+ *
+ * <h2>What survives what</h2>
+ *
+ * <ul>
+ *   <li>{@code commit()} fsyncs: what it covers survives a crash, a {@code kill -9} or a power cut.
+ *   <li>{@code close()} commits, so a clean shutdown loses nothing.
+ *   <li>A crash keeps exactly the last commit: later upserts, deletes and engagement updates are gone, and
+ *       the index opens clean. The pipeline commits source cursors only after the archive's commit, so the
+ *       source replays what was lost, and idempotent upserts make the replay harmless.
+ * </ul>
+ *
+ * <h2>Reads and visibility</h2>
+ *
+ * <p>{@code search}, {@code get}, {@code forEachSince} and {@code size} read the searcher of the last {@code
+ * refresh()} (Lucene near-real-time search); any number of threads may read while one pipeline thread
+ * writes. {@code updateEngagement} knows about writes not yet refreshed (it keeps the keys written since the
+ * last refresh), and {@code deleteByAuthor} and {@code purgeUnmatchedBefore} refresh before they count, so
+ * their answers cover every write so far.
+ *
+ * <h2>How a mention is stored</h2>
+ *
+ * <p>One document per post: the searchable fields of {@link io.earshot.lucene.PostDocuments} analysed with
+ * {@link io.earshot.lucene.PostAnalyzer#forDocuments()} (so the query language means what it means in live
+ * matching), plus the archive's own fields: the key (the update term, and the sort tie-break), the creation
+ * time in epoch milliseconds (points and doc values), the matched topic ids, a matched marker, the author, the
+ * encoded post and matches (a versioned binary record), and the four engagement counters as numeric doc
+ * values, which {@code updateEngagement} changes in place without reindexing the text.
+ *
+ * <p>Results come newest first; posts created in the same millisecond come in key order. A page cursor holds
+ * the last hit's (millisecond, key), so pages do not shift when newer posts arrive while someone is paging.
+ * Creation times keep their full precision in the stored record; ordering and the {@code forEachSince} and
+ * {@code purgeUnmatchedBefore} boundaries use the exact instant.
+ */
+package io.earshot.embedded.archive;

@@ -1,0 +1,143 @@
+package io.earshot.embedded.state;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The state database file: one SQLite connection, migrated by Flyway on open, shared by the stores of this
+ * package under a lock.
+ *
+ * <p>One connection is enough: every statement here is a point lookup or a small write taking microseconds,
+ * and SQLite serialises writers anyway. The lock keeps a multi-statement operation (read then delete) atomic
+ * with respect to the other threads of this process.
+ *
+ * <p>Durability: WAL journal with {@code synchronous=NORMAL}. A committed transaction survives a crash of the
+ * process; a power cut may lose the last transactions, never a transaction in the middle and never out of
+ * order. Because source cursors live in the same file, a lost suffix takes the cursor back with the writes it
+ * covered, and at-least-once replay restores them.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    static final String FILE_NAME = "state.db";
+
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private SqliteDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating when needed) {@code <dataDir>/state.db} and brings its schema up to date. */
+    static SqliteDatabase open(Path dataDir) {
+        Path directory = dataDir.toAbsolutePath();
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | RuntimeException e) {
+            throw new StateStoreException("create the data folder " + directory, file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StateStoreException("open", file, e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            closeQuietly(connection);
+            throw new StateStoreException("migrate the schema", file, e);
+        }
+        return new SqliteDatabase(file, connection);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} alone on the connection; SQL errors become {@link StateStoreException}. */
+    <T> T call(String operation, Work<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StateStoreException(operation, file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like {@link #call}, in one transaction: all of it is stored, or none. */
+    <T> T transaction(String operation, Work<T> work) {
+        return call(operation, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!connection.isClosed()) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("close", file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Times are stored as epoch milliseconds: what is read back is the instant truncated to the millisecond. */
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the migration error is the one to report
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
