@@ -65,7 +65,8 @@ public final class IngestPipeline implements AutoCloseable {
     private Instant lastCommit;
     private volatile Optional<String> lastError = Optional.empty();
 
-    public IngestPipeline(BatchProcessor processor, MentionArchive archive, CursorStore cursors, Settings settings, Clock clock) {
+    public IngestPipeline(
+            BatchProcessor processor, MentionArchive archive, CursorStore cursors, Settings settings, Clock clock) {
         this.processor = processor;
         this.archive = archive;
         this.cursors = cursors;
@@ -159,8 +160,11 @@ public final class IngestPipeline implements AutoCloseable {
                 counters.failed();
                 lastError = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
                 long backoffMillis = Math.min(30_000L, 100L << Math.min(attempt, 8));
-                log.error("ingest: storing a batch failed (attempt {}); retrying in {} ms. Nothing is acknowledged until it succeeds.",
-                        attempt, backoffMillis, e);
+                log.error(
+                        "ingest: storing a batch failed (attempt {}); retrying in {} ms. Nothing is acknowledged until it succeeds.",
+                        attempt,
+                        backoffMillis,
+                        e);
                 if (!running.get()) {
                     uncommittedCursors.clear();
                     drained.forEach(work -> future(work).completeExceptionally(e));
@@ -196,6 +200,8 @@ public final class IngestPipeline implements AutoCloseable {
                 case TaskWork taskWork -> {
                     flushBatches(batches);
                     batches.clear();
+                    // a task (e.g. a topic backfill) searches the archive: it must see every batch before it
+                    archive.refresh();
                     taskWork.task().run();
                 }
             }

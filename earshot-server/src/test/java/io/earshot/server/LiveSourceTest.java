@@ -1,0 +1,70 @@
+package io.earshot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.testkit.Fixtures;
+import io.earshot.testkit.jetstream.FakeJetstreamServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code earshot run} against a real WebSocket server on 127.0.0.1 that speaks Jetstream and drops the
+ * connection repeatedly: the archive ends up holding exactly the fixture's posts, and a restart resumes
+ * from the committed cursor.
+ */
+class LiveSourceTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void firehoseWithRepeatedDisconnectsEndsUpExactlyInTheArchive() throws Exception {
+        Path fixture = Fixtures.fixture("jetstream/production-2026-07-04.jsonl");
+        try (FakeJetstreamServer jetstream = FakeJetstreamServer.replaying(fixture).dropAfter(40).start()) {
+            assertThat(config(jetstream).source()).isEqualTo(EarshotConfig.SourceChoice.BLUESKY);
+            try (EarshotApp app = EarshotApp.start(config(jetstream))) {
+                ApiClient api = new ApiClient(app.port());
+                long topic = api.post("/api/v1/topics", "{\"name\":\"Government\",\"query\":\"government\"}").json().get("id").asLong();
+                JsonNode health = api.await("/health", json -> json.get("ingest").get("posts_stored").asLong() >= 17).json();
+                assertThat(health.get("sources").get(0).get("id").asText()).isEqualTo("bluesky");
+                assertThat(health.get("sources").get(0).get("events").asLong()).isPositive();
+                assertThat(jetstream.subscriptions().size()).isGreaterThanOrEqualTo(4);
+                JsonNode mentions = api.await("/api/v1/mentions?topic=" + topic, json -> json.get("total").asLong() == 3).json();
+                assertThat(mentions.get("total").asLong()).isEqualTo(3);
+                awaitArchiveSize(app, 17);
+                assertThat(app.archive().size()).isEqualTo(17);
+                // the later connections resumed from a committed cursor, a few seconds early
+                List<FakeJetstreamServer.Subscription> subscriptions = jetstream.subscriptions();
+                assertThat(subscriptions.get(0).cursor()).isEmpty();
+                assertThat(subscriptions.get(subscriptions.size() - 1).cursor()).isPresent();
+                assertThat(subscriptions.get(0).wantedCollections()).contains("app.bsky.feed.post", "app.bsky.feed.like");
+            }
+            // a restart resumes from the committed cursor and stores nothing twice
+            int before = jetstream.subscriptions().size();
+            try (EarshotApp app = EarshotApp.start(config(jetstream))) {
+                assertThat(jetstream.awaitSubscriptions(before + 1, Duration.ofSeconds(10))).isTrue();
+                assertThat(jetstream.subscriptions().get(before).cursor()).isPresent();
+                Thread.sleep(500);
+                assertThat(app.archive().size()).isEqualTo(17);
+            }
+        }
+    }
+
+    private EarshotConfig config(FakeJetstreamServer jetstream) {
+        return EarshotConfig.fromEnvironment(Map.of("EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString()))
+                .withDataDir(data)
+                .withListen("127.0.0.1", 0);
+    }
+
+    private static void awaitArchiveSize(EarshotApp app, long size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (app.archive().size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+}
