@@ -2,7 +2,6 @@ package io.earshot.ingest;
 
 import io.earshot.archive.MentionArchive;
 import io.earshot.domain.Author;
-import io.earshot.domain.Engagement;
 import io.earshot.domain.Interaction;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Post;
@@ -39,7 +38,12 @@ public final class BatchProcessor {
     private final Clock clock;
 
     public BatchProcessor(
-            MentionArchive archive, TopicMatcher matcher, TombstoneStore tombstones, InteractionLedger ledger, AuthorDirectory authors, Clock clock) {
+            MentionArchive archive,
+            TopicMatcher matcher,
+            TombstoneStore tombstones,
+            InteractionLedger ledger,
+            AuthorDirectory authors,
+            Clock clock) {
         this.archive = archive;
         this.matcher = matcher;
         this.tombstones = tombstones;
@@ -78,11 +82,13 @@ public final class BatchProcessor {
         Set<PostKey> toRefresh = new LinkedHashSet<>();
         for (SourceEvent event : interactions) {
             Optional<PostKey> touched = switch (event) {
-                case SourceEvent.InteractionAdded added -> interactionAdded(added.interaction(), upserts.keySet(), deletes, counters);
+                case SourceEvent.InteractionAdded added ->
+                    interactionAdded(added.interaction(), upserts.keySet(), deletes, counters);
                 case SourceEvent.InteractionRemoved removed -> interactionRemoved(removed, counters);
                 default -> throw new IllegalStateException("not an interaction: " + event);
             };
-            touched.filter(key -> !upserts.containsKey(key) && !deletes.contains(key)).ifPresent(toRefresh::add);
+            touched.filter(key -> !upserts.containsKey(key) && !deletes.contains(key))
+                    .ifPresent(toRefresh::add);
         }
         storePosts(upserts, counters);
         // recomputed from the ledger every time, so a replay after a crash repairs a counter instead of doubling it
@@ -129,12 +135,26 @@ public final class BatchProcessor {
             return post;
         }
         Author named = new Author(author.network(), author.id(), handle, author.displayName(), author.followers());
-        return new Post(post.key(), post.uri(), post.url(), named, post.text(), post.createdAt(), post.langs(), post.replyParent(),
-                post.replyRoot(), post.quoted(), post.hashtags(), post.mentions(), post.links(), post.title());
+        return new Post(
+                post.key(),
+                post.uri(),
+                post.url(),
+                named,
+                post.text(),
+                post.createdAt(),
+                post.langs(),
+                post.replyParent(),
+                post.replyRoot(),
+                post.quoted(),
+                post.hashtags(),
+                post.mentions(),
+                post.links(),
+                post.title());
     }
 
     /** Records an interaction on a post Earshot keeps; returns the post whose counters changed. */
-    private Optional<PostKey> interactionAdded(Interaction interaction, Set<PostKey> storedNow, Set<PostKey> deletes, IngestCounters counters) {
+    private Optional<PostKey> interactionAdded(
+            Interaction interaction, Set<PostKey> storedNow, Set<PostKey> deletes, IngestCounters counters) {
         Optional<PostKey> subject = interaction.subjectPost();
         if (subject.isEmpty() || deletes.contains(subject.get())) {
             counters.interactionUntracked();
@@ -168,5 +188,4 @@ public final class BatchProcessor {
             counters.postsDeleted((int) Math.min(Integer.MAX_VALUE, removed));
         }
     }
-
 }

@@ -37,8 +37,12 @@ public final class TopicBackfill {
             case TopicService.ArchiveUpdate.Apply apply -> {
                 long removed = forget(apply.topic().id());
                 long added = applyTopic(apply);
-                log.info("topic {} ({}): backfill matched {} stored posts ({} previous matches re-checked)",
-                        apply.topic().id(), apply.topic().name(), added, removed);
+                log.info(
+                        "topic {} ({}): backfill matched {} stored posts ({} previous matches re-checked)",
+                        apply.topic().id(),
+                        apply.topic().name(),
+                        added,
+                        removed);
             }
             case TopicService.ArchiveUpdate.Forget forget -> forget(forget.topicId());
         }
@@ -51,14 +55,15 @@ public final class TopicBackfill {
             matcher.put(topicId, apply.query().root());
             Optional<String> cursor = Optional.empty();
             do {
-                MentionArchive.MentionPage page =
-                        archive.search(new MentionSearch(Optional.empty(), Optional.of(apply.query().root()), false, PAGE, cursor));
+                MentionArchive.MentionPage page = archive.search(new MentionSearch(
+                        Optional.empty(), Optional.of(apply.query().root()), false, PAGE, cursor));
                 List<Post> posts = page.items().stream().map(Mention::post).toList();
                 List<List<TopicMatch>> results = matcher.match(posts);
                 List<Mention> updated = new ArrayList<>();
                 for (int i = 0; i < posts.size(); i++) {
                     if (!results.get(i).isEmpty()) {
-                        updated.add(withTopic(page.items().get(i), results.get(i).get(0)));
+                        updated.add(
+                                withTopic(page.items().get(i), results.get(i).get(0)));
                     }
                 }
                 archive.upsert(updated);
@@ -74,10 +79,13 @@ public final class TopicBackfill {
         long changed = 0;
         Optional<String> cursor = Optional.empty();
         do {
-            MentionArchive.MentionPage page = archive.search(new MentionSearch(Optional.of(topicId), Optional.empty(), true, PAGE, cursor));
+            MentionArchive.MentionPage page =
+                    archive.search(new MentionSearch(Optional.of(topicId), Optional.empty(), true, PAGE, cursor));
             List<Mention> updated = new ArrayList<>();
             for (Mention mention : page.items()) {
-                updated.add(mention.withMatches(mention.matches().stream().filter(m -> m.topicId() != topicId).toList()));
+                updated.add(mention.withMatches(mention.matches().stream()
+                        .filter(m -> m.topicId() != topicId)
+                        .toList()));
             }
             archive.upsert(updated);
             changed += updated.size();

@@ -5,13 +5,13 @@ import io.earshot.query.ParsedQuery;
 import io.earshot.query.QueryParser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Creates, changes and removes topics: validates the query, persists the topic, updates the live matcher
@@ -65,7 +65,9 @@ public final class TopicService {
         int changed = 0;
         for (Topic topic : stored.values()) {
             Topic known = live.get(topic.id());
-            if (known != null && known.query().equals(topic.query()) && known.updatedAt().equals(topic.updatedAt())) {
+            if (known != null
+                    && known.query().equals(topic.query())
+                    && known.updatedAt().equals(topic.updatedAt())) {
                 continue;
             }
             live.put(topic.id(), topic);
@@ -75,7 +77,11 @@ public final class TopicService {
                 matcher.put(topic.id(), parsed.root());
                 archiveUpdates.accept(new ArchiveUpdate.Apply(topic, parsed));
             } catch (IllegalArgumentException e) {
-                log.warn("topic {} ({}) has an invalid query and is not matched: {}", topic.id(), topic.name(), e.getMessage());
+                log.warn(
+                        "topic {} ({}) has an invalid query and is not matched: {}",
+                        topic.id(),
+                        topic.name(),
+                        e.getMessage());
                 matcher.remove(topic.id());
             }
         }
