@@ -2,8 +2,10 @@ package io.earshot.lucene;
 
 import io.earshot.domain.MentionedAccount;
 import io.earshot.domain.Post;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,42 +41,51 @@ public final class PostDocuments {
         doc.add(new Field(IndexFields.TEXT, post.text(), TEXT_TYPE));
         doc.add(new Field(IndexFields.TEXT_EXACT, post.text(), TEXT_TYPE));
         post.title().ifPresent(title -> doc.add(new Field(IndexFields.TITLE, title, TEXT_TYPE)));
-        for (String tag : hashtags(post)) {
-            doc.add(new StringField(IndexFields.HASHTAG, tag, Field.Store.NO));
-        }
-        for (String mention : mentions(post)) {
-            doc.add(new StringField(IndexFields.MENTION, mention, Field.Store.NO));
-        }
-        doc.add(new StringField(IndexFields.AUTHOR, lower(post.author().id()), Field.Store.NO));
-        post.author()
-                .handle()
-                .ifPresent(
-                        handle -> doc.add(new StringField(IndexFields.AUTHOR, lower(stripAt(handle)), Field.Store.NO)));
+        keywords(post).forEach((field, values) -> {
+            for (String value : values) {
+                doc.add(new StringField(field, value, Field.Store.NO));
+            }
+        });
+        return doc;
+    }
+
+    /**
+     * The values of the keyword fields (everything but the analysed text and title), by field name: what
+     * {@link #toDocument} indexes as single terms, and what the live matcher compares field filters with.
+     */
+    public static Map<String, Set<String>> keywords(Post post) {
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
+        fields.put(IndexFields.HASHTAG, hashtags(post));
+        fields.put(IndexFields.MENTION, mentions(post));
+        Set<String> authors = new LinkedHashSet<>();
+        authors.add(lower(post.author().id()));
+        post.author().handle().ifPresent(handle -> authors.add(lower(stripAt(handle))));
+        fields.put(IndexFields.AUTHOR, authors);
+        Set<String> langs = new LinkedHashSet<>();
         for (String lang : post.langs()) {
             String tag = lower(lang).replace('_', '-');
-            doc.add(new StringField(IndexFields.LANG, tag, Field.Store.NO));
+            langs.add(tag);
             int dash = tag.indexOf('-');
             if (dash > 0) {
-                doc.add(new StringField(IndexFields.LANG, tag.substring(0, dash), Field.Store.NO));
+                langs.add(tag.substring(0, dash));
             }
         }
-        doc.add(new StringField(IndexFields.NETWORK, post.network().id(), Field.Store.NO));
-        Set<String> sites = new LinkedHashSet<>();
+        fields.put(IndexFields.LANG, langs);
+        fields.put(IndexFields.NETWORK, Set.of(post.network().id()));
+        Set<String> links = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
+        Set<String> sites = new LinkedHashSet<>();
         for (String link : post.links()) {
             Links.canonical(link).ifPresent(canonical -> {
-                doc.add(new StringField(IndexFields.LINKS, canonical, Field.Store.NO));
+                links.add(canonical);
                 paths.addAll(Links.pathAndParents(canonical));
                 sites.addAll(Links.siteAndParents(canonical));
             });
         }
-        for (String path : paths) {
-            doc.add(new StringField(IndexFields.LINKS_UNDER, path, Field.Store.NO));
-        }
-        for (String site : sites) {
-            doc.add(new StringField(IndexFields.SITE, site, Field.Store.NO));
-        }
-        return doc;
+        fields.put(IndexFields.LINKS, links);
+        fields.put(IndexFields.LINKS_UNDER, paths);
+        fields.put(IndexFields.SITE, sites);
+        return fields;
     }
 
     /** Hashtags from the network's entities and from the text, lower-cased, without {@code #}. */

@@ -1,11 +1,13 @@
 package io.earshot.lucene;
 
+import io.earshot.query.QueryField;
 import io.earshot.query.QueryNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -47,12 +49,13 @@ public final class QueryCompiler {
                 wordsQuery(IndexFields.TEXT, analyze(words, String.join(" ", phrase.words())));
             case QueryNode.Exact exact ->
                 wordsQuery(IndexFields.TEXT_EXACT, analyze(exactWords, String.join(" ", exact.words())));
-            case QueryNode.Wildcard wildcard -> new WildcardQuery(new Term(IndexFields.TEXT, fold(wildcard.pattern())));
+            case QueryNode.Wildcard wildcard ->
+                new WildcardQuery(new Term(IndexFields.TEXT, foldPattern(wildcard.pattern())));
             case QueryNode.Fuzzy fuzzy ->
-                new FuzzyQuery(new Term(IndexFields.TEXT, fold(fuzzy.word())), fuzzy.maxEdits());
-            case QueryNode.Hashtag tag -> new TermQuery(new Term(IndexFields.HASHTAG, lower(tag.tag())));
+                new FuzzyQuery(new Term(IndexFields.TEXT, foldPattern(fuzzy.word())), fuzzy.maxEdits());
+            case QueryNode.Hashtag tag -> new TermQuery(keywordTerm(tag).orElseThrow());
             case QueryNode.AccountMention mention ->
-                new TermQuery(new Term(IndexFields.MENTION, lower(stripAt(mention.handle()))));
+                new TermQuery(keywordTerm(mention).orElseThrow());
             case QueryNode.FieldFilter filter -> FieldFilters.compile(filter, this);
             case QueryNode.And and -> and(and.clauses());
             case QueryNode.Or or -> or(or.clauses());
@@ -96,10 +99,10 @@ public final class QueryCompiler {
             case QueryNode.Word word -> intervals(analyze(words, word.text()));
             case QueryNode.Phrase phrase -> intervals(analyze(words, String.join(" ", phrase.words())));
             case QueryNode.Wildcard wildcard ->
-                Intervals.wildcard(new BytesRef(fold(wildcard.pattern())), MAX_NEAR_EXPANSIONS);
+                Intervals.wildcard(new BytesRef(foldPattern(wildcard.pattern())), MAX_NEAR_EXPANSIONS);
             case QueryNode.Fuzzy fuzzy ->
                 Intervals.fuzzyTerm(
-                        fold(fuzzy.word()),
+                        foldPattern(fuzzy.word()),
                         fuzzy.maxEdits(),
                         FuzzyQuery.defaultPrefixLength,
                         FuzzyQuery.defaultTranspositions,
@@ -142,8 +145,28 @@ public final class QueryCompiler {
         return phrase.build();
     }
 
-    List<String> analyzeWords(String text) {
+    /** The words the index holds for {@code text}: lower-cased, accents folded, possessive removed. */
+    public List<String> words(String text) {
         return analyze(words, text);
+    }
+
+    /** The words the {@code exact:} field holds for {@code text}: as written, possessive removed. */
+    public List<String> exactWords(String text) {
+        return analyze(exactWords, text);
+    }
+
+    /**
+     * The single keyword term that a hashtag, a mention or a field filter other than {@code title:} looks
+     * for; empty when the node is none of those or can match nothing (e.g. {@code site:} with no address).
+     */
+    public Optional<Term> keywordTerm(QueryNode node) {
+        return switch (node) {
+            case QueryNode.Hashtag tag -> Optional.of(new Term(IndexFields.HASHTAG, lower(tag.tag())));
+            case QueryNode.AccountMention mention ->
+                Optional.of(new Term(IndexFields.MENTION, lower(stripAt(mention.handle()))));
+            case QueryNode.FieldFilter filter when filter.field() != QueryField.TITLE -> FieldFilters.term(filter);
+            default -> Optional.empty();
+        };
     }
 
     /** The tokens the index would hold for {@code text}. */
@@ -163,7 +186,7 @@ public final class QueryCompiler {
     }
 
     /** A wildcard pattern with each literal run folded the way the index folds words; {@code *} and {@code ?} kept. */
-    String fold(String pattern) {
+    public String foldPattern(String pattern) {
         StringBuilder out = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {

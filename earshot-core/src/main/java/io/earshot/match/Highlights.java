@@ -47,7 +47,7 @@ final class Highlights {
         }
     }
 
-    private static void find(String sigil, String value, String text, List<Span> spans) {
+    static void find(String sigil, String value, String text, List<Span> spans) {
         Pattern pattern = Pattern.compile(
                 "(?<![\\p{L}\\p{N}_])" + Pattern.quote(sigil + value) + "(?![\\p{L}\\p{N}_])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -13,15 +13,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Topics change while another thread matches: nothing stable is missed, and changes show up at once. */
 class HotTopicChangesTest {
 
-    @Test
-    void putReplaceAndRemoveWhileAnotherThreadMatches() throws Exception {
+    static Stream<Supplier<TopicMatcher>> matchers() {
+        return Stream.of(MonitorTopicMatcher::new, CompiledTopicMatcher::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("matchers")
+    void putReplaceAndRemoveWhileAnotherThreadMatches(Supplier<TopicMatcher> newMatcher) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (MonitorTopicMatcher matcher = new MonitorTopicMatcher()) {
+        try (TopicMatcher matcher = newMatcher.get()) {
             matcher.put(0, QueryParser.parse("stable").root());
             List<Post> batch = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -39,7 +47,7 @@ class HotTopicChangesTest {
                 }
                 return rounds;
             });
-            for (int round = 0; round < 200; round++) {
+            for (int round = 0; round < 100; round++) {
                 long id = 1 + round % 20;
                 matcher.put(id, QueryParser.parse("topic" + (round % 50)).root());
                 List<TopicMatch> seen =

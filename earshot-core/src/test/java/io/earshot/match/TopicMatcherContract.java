@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MonitorTopicMatcherTest {
+/** What every {@link TopicMatcher} does; each implementation runs it. */
+abstract class TopicMatcherContract {
 
-    private final MonitorTopicMatcher matcher = new MonitorTopicMatcher();
+    private final TopicMatcher matcher = newMatcher();
+
+    abstract TopicMatcher newMatcher();
 
     @AfterEach
     void close() {

@@ -1,0 +1,8 @@
+package io.earshot.match;
+
+class MonitorTopicMatcherTest extends TopicMatcherContract {
+    @Override
+    TopicMatcher newMatcher() {
+        return new MonitorTopicMatcher();
+    }
+}
