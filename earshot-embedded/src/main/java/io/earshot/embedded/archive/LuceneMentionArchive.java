@@ -91,6 +91,16 @@ public final class LuceneMentionArchive implements MentionArchive {
         } catch (LockObtainFailedException e) {
             closeQuietly(luceneDirectory);
             throw new ArchiveException("open (is another Earshot process using this folder?)", absolute, e);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(luceneDirectory);
+            if (String.valueOf(e.getMessage()).contains("indexSort")) {
+                throw new ArchiveException(
+                        "open (the index was written by an older build with another layout; move the folder aside"
+                                + " and Earshot starts a new archive)",
+                        absolute,
+                        e);
+            }
+            throw new ArchiveException("open", absolute, e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(luceneDirectory);
             throw new ArchiveException("open", absolute, e);

@@ -19,6 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +70,19 @@ class LuceneMentionArchiveBehaviourTest {
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("open failed")
                 .hasMessageContaining(file.resolve("archive").toString());
+    }
+
+    @Test
+    void anIndexWithAnotherLayoutIsRefusedWithWhatToDo() throws Exception {
+        try (FSDirectory directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField("_key", "bluesky:x", Field.Store.NO));
+            writer.addDocument(doc);
+        }
+        assertThatThrownBy(() -> LuceneMentionArchive.open(dir))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("move the folder aside");
     }
 
     @Test
