@@ -47,7 +47,9 @@
  *
  * <p>Results come newest first; posts created in the same millisecond come in key order. A page cursor holds
  * the last hit's (millisecond, key), so pages do not shift when newer posts arrive while someone is paging.
- * Creation times keep their full precision in the stored record; ordering and the {@code forEachSince} and
- * {@code purgeUnmatchedBefore} boundaries use the exact instant.
+ * Creation times keep their full precision in the stored record; the order compares them to the millisecond
+ * (then by key), while the {@code forEachSince} and {@code purgeUnmatchedBefore} boundaries use the exact
+ * instant. Segments are kept sorted newest first, so a page of results costs about the same however large the
+ * archive grows.
  */
 package io.earshot.embedded.archive;
