@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earshot.testkit.Fixtures;
 import io.earshot.testkit.jetstream.FakeJetstreamServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveSourceTest {
 
+    private static final Pattern TIME_US = Pattern.compile("\"time_us\":\\d+");
+
     @TempDir
     Path data;
 
     @Test
     void firehoseWithRepeatedDisconnectsEndsUpExactlyInTheArchive() throws Exception {
-        Path fixture = Fixtures.fixture("jetstream/production-2026-07-04.jsonl");
-        try (FakeJetstreamServer jetstream = FakeJetstreamServer.replaying(fixture).dropAfter(40).start()) {
+        // the capture spans 0.3 s; spread it over 152 s so that a resume "a few seconds early" (5 s) re-sends
+        // only the last few events, as on the real firehose, instead of everything
+        List<String> lines = Files.readAllLines(Fixtures.fixture("jetstream/production-2026-07-04.jsonl"));
+        List<String> spread = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            spread.add(TIME_US.matcher(lines.get(i)).replaceFirst("\"time_us\":" + (1_783_000_000_000_000L + i * 1_000_000L)));
+        }
+        try (FakeJetstreamServer jetstream = FakeJetstreamServer.replaying(spread).dropAfter(40).start()) {
             assertThat(config(jetstream).source()).isEqualTo(EarshotConfig.SourceChoice.BLUESKY);
             try (EarshotApp app = EarshotApp.start(config(jetstream))) {
                 ApiClient api = new ApiClient(app.port());
@@ -62,7 +73,7 @@ class LiveSourceTest {
     }
 
     private static void awaitArchiveSize(EarshotApp app, long size) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (app.archive().size() < size && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
