@@ -67,7 +67,7 @@ public final class TopicService {
             Topic known = live.get(topic.id());
             if (known != null
                     && known.query().equals(topic.query())
-                    && known.updatedAt().equals(topic.updatedAt())) {
+                    && known.name().equals(topic.name())) {
                 continue;
             }
             live.put(topic.id(), topic);
