@@ -27,19 +27,25 @@ class BlueskyIdsTest {
 
     @Test
     void anything_but_a_post_uri_gives_no_key() {
-        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.generator/cats")).isEmpty();
+        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.generator/cats"))
+                .isEmpty();
         assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/")).isEmpty();
         assertThat(BlueskyIds.postKey("at:///app.bsky.feed.post/3k")).isEmpty();
-        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/3k/extra")).isEmpty();
-        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/3k?x=1")).isEmpty();
-        assertThat(BlueskyIds.postKey("https://bsky.app/profile/did:plc:abc/post/3k")).isEmpty();
-        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/" + "k".repeat(600))).isEmpty();
+        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/3k/extra"))
+                .isEmpty();
+        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/3k?x=1"))
+                .isEmpty();
+        assertThat(BlueskyIds.postKey("https://bsky.app/profile/did:plc:abc/post/3k"))
+                .isEmpty();
+        assertThat(BlueskyIds.postKey("at://did:plc:abc/app.bsky.feed.post/" + "k".repeat(600)))
+                .isEmpty();
         assertThat(BlueskyIds.postKey("")).isEmpty();
     }
 
     @Test
     void repository_uri_and_url() {
-        assertThat(BlueskyIds.repository("at://did:plc:abc/app.bsky.feed.post/3k")).hasValue("did:plc:abc");
+        assertThat(BlueskyIds.repository("at://did:plc:abc/app.bsky.feed.post/3k"))
+                .hasValue("did:plc:abc");
         assertThat(BlueskyIds.repository("at://did:plc:abc")).hasValue("did:plc:abc");
         assertThat(BlueskyIds.repository("at:///x")).isEmpty();
         assertThat(BlueskyIds.repository("did:plc:abc")).isEmpty();
@@ -49,7 +55,8 @@ class BlueskyIdsTest {
 
     @Test
     void interaction_keys_are_the_record_path() {
-        assertThat(BlueskyIds.interactionKey("did:plc:abc", "app.bsky.feed.like", "3l").id())
+        assertThat(BlueskyIds.interactionKey("did:plc:abc", "app.bsky.feed.like", "3l")
+                        .id())
                 .isEqualTo("bluesky:did:plc:abc/app.bsky.feed.like/3l");
     }
 

@@ -87,7 +87,8 @@ class JetstreamMapperFixtureTest {
         for (String line : concat(lines(PRODUCTION), lines(GOLDEN))) {
             JsonNode event = TestEvents.JSON.readTree(line);
             JsonNode record = event.path("commit").path("record");
-            if (!"app.bsky.feed.post".equals(event.path("commit").path("collection").asText())
+            if (!"app.bsky.feed.post"
+                            .equals(event.path("commit").path("collection").asText())
                     || !record.has("facets")) {
                 continue;
             }
@@ -103,18 +104,21 @@ class JetstreamMapperFixtureTest {
                     switch (feature.get("$type").textValue()) {
                         case RichText.TAG -> {
                             assertThat(slice).isEqualTo("#" + feature.get("tag").textValue());
-                            assertThat(post.hashtags()).contains(feature.get("tag").textValue());
+                            assertThat(post.hashtags())
+                                    .contains(feature.get("tag").textValue());
                         }
                         case RichText.LINK -> {
                             String uri = feature.get("uri").textValue();
                             // the text shows a shortened link; the facet carries the whole one
                             assertThat(uri.replaceFirst("^https?://", ""))
-                                    .startsWith(slice.replaceFirst("^https?://", "").replace("...", ""));
+                                    .startsWith(
+                                            slice.replaceFirst("^https?://", "").replace("...", ""));
                             assertThat(post.links()).contains(uri);
                         }
-                        case RichText.MENTION -> assertThat(post.mentions())
-                                .contains(new MentionedAccount(
-                                        feature.get("did").textValue(), slice.substring(1)));
+                        case RichText.MENTION ->
+                            assertThat(post.mentions())
+                                    .contains(new MentionedAccount(
+                                            feature.get("did").textValue(), slice.substring(1)));
                         default -> throw new AssertionError("unexpected facet feature in fixture: " + feature);
                     }
                     facetsChecked++;
@@ -163,9 +167,11 @@ class JetstreamMapperFixtureTest {
                 .filter(post -> post.key().nativeId().endsWith(":3mptbyproxc2q"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(reply.replyParent()).map(Object::toString)
+        assertThat(reply.replyParent())
+                .map(Object::toString)
                 .hasValue("bluesky:did:plc:ippiobxpsddnkzd6ms2dbpcy:3mptbvznwf22c");
-        assertThat(reply.replyRoot()).map(Object::toString)
+        assertThat(reply.replyRoot())
+                .map(Object::toString)
                 .hasValue("bluesky:did:plc:ajg5c7huhiibhwandhdscpdq:3mptb7zj4lc2q");
         assertThat(reply.text()).isEmpty();
     }
@@ -177,10 +183,12 @@ class JetstreamMapperFixtureTest {
                 case Mapping.Events events -> {
                     for (SourceEvent event : events.events()) {
                         String label = switch (event) {
-                            case SourceEvent.InteractionAdded added -> added.interaction().kind().name();
-                            case SourceEvent.InteractionRemoved removed -> removed.key().nativeId().contains("/app.bsky.feed.post/")
-                                    ? "removed:post-interaction"
-                                    : "removed:" + removed.key().nativeId().split("/")[1];
+                            case SourceEvent.InteractionAdded added ->
+                                added.interaction().kind().name();
+                            case SourceEvent.InteractionRemoved removed ->
+                                removed.key().nativeId().contains("/app.bsky.feed.post/")
+                                        ? "removed:post-interaction"
+                                        : "removed:" + removed.key().nativeId().split("/")[1];
                             default -> event.getClass().getSimpleName();
                         };
                         outcomes.merge(label, 1, Integer::sum);

@@ -37,7 +37,8 @@ class JetstreamMapperHostileTest {
 
     @Test
     void truncated_real_events_are_rejected_at_every_length() throws IOException {
-        String line = JetstreamMapperFixtureTest.lines(JetstreamMapperFixtureTest.PRODUCTION).getFirst();
+        String line = JetstreamMapperFixtureTest.lines(JetstreamMapperFixtureTest.PRODUCTION)
+                .getFirst();
         for (int end = 0; end < line.length(); end++) {
             assertThat(mapper.map(line.substring(0, end)))
                     .as("prefix of %d chars", end)
@@ -76,12 +77,16 @@ class JetstreamMapperHostileTest {
                 .isEqualTo("field 'did' must be a string, got a number (7)");
         assertThat(rejection(event.deepCopy().put("did", "alice").toString())).contains("must be a DID");
         assertThat(rejection(event.deepCopy().put("did", "").toString())).isEqualTo("field 'did' is empty");
-        assertThat(rejection(event.deepCopy().<ObjectNode>set("kind", event.objectNode()).toString()))
+        assertThat(rejection(event.deepCopy()
+                        .<ObjectNode>set("kind", event.objectNode())
+                        .toString()))
                 .isEqualTo("field 'kind' must be a string, got an object");
-        assertThat(rejection(event.deepCopy().put("time_us", "9".repeat(30)).toString())).contains("time_us");
+        assertThat(rejection(event.deepCopy().put("time_us", "9".repeat(30)).toString()))
+                .contains("time_us");
         ObjectNode account = TestEvents.event(ALICE, TIME_US, "account");
         account.putObject("account").put("active", "yes");
-        assertThat(rejection(account.toString())).isEqualTo("field 'account.active' must be true or false, got a string");
+        assertThat(rejection(account.toString()))
+                .isEqualTo("field 'account.active' must be true or false, got a string");
     }
 
     @Test
@@ -92,7 +97,8 @@ class JetstreamMapperHostileTest {
         assertThat(rejection(withoutCollection)).isEqualTo("missing field 'commit.collection'");
         assertThat(rejection(commit(ALICE, "create", "app.bsky.feed.post", "3a", null)))
                 .isEqualTo("missing field 'commit.record'");
-        assertThat(rejection(commit(ALICE, "create", "app.bsky.feed.post", "3a", post("x").put("text", 42))))
+        assertThat(rejection(commit(
+                        ALICE, "create", "app.bsky.feed.post", "3a", post("x").put("text", 42))))
                 .isEqualTo("field 'commit.record.text' must be a string, got number");
         assertThat(rejection(commit(ALICE, "create", "app.bsky.feed.post", "a/b", record)))
                 .contains("rkey must be non-empty, without '/'");
@@ -139,7 +145,8 @@ class JetstreamMapperHostileTest {
 
     @Test
     void invalid_utf8_bytes_are_rejected_clearly() {
-        byte[] valid = commit(ALICE, "create", "app.bsky.feed.post", "3a", post("héllo")).getBytes(StandardCharsets.UTF_8);
+        byte[] valid = commit(ALICE, "create", "app.bsky.feed.post", "3a", post("héllo"))
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(mapper.mapBytes(valid)).isEqualTo(mapper.map(new String(valid, StandardCharsets.UTF_8)));
 
         byte[] broken = valid.clone();

@@ -44,7 +44,8 @@ class JetstreamMapperPostTest {
         facet(record, "#Ünïcode", tag("Ünïcode"));
         facet(record, "example.com/x…", link("https://example.com/xyz"));
         // the char offset of the tag is well below its byte offset: a char-based slice would miss it
-        assertThat(text.indexOf("#Ünïcode")).isLessThan(TestEvents.utf8Length(text.substring(0, text.indexOf("#Ünïcode"))));
+        assertThat(text.indexOf("#Ünïcode"))
+                .isLessThan(TestEvents.utf8Length(text.substring(0, text.indexOf("#Ünïcode"))));
 
         Post post = createdPost(mapper.map(commit(ALICE, "create", "app.bsky.feed.post", "3abc", record)));
 
@@ -80,14 +81,27 @@ class JetstreamMapperPostTest {
         facet(record, "#three", tag("#three")); // a '#' in the value is dropped
         record.withArray("facets").addObject().put("index", "not an object");
         record.withArray("facets").add("not a facet");
-        record.withArray("facets").addObject().putObject("index").put("byteStart", "0").put("byteEnd", 4);
-        record.withArray("facets").addObject().putObject("index").put("byteStart", 0.5).put("byteEnd", 4);
+        record.withArray("facets")
+                .addObject()
+                .putObject("index")
+                .put("byteStart", "0")
+                .put("byteEnd", 4);
+        record.withArray("facets")
+                .addObject()
+                .putObject("index")
+                .put("byteStart", 0.5)
+                .put("byteEnd", 4);
         ObjectNode noFeatures = record.withArray("facets").addObject();
         noFeatures.putObject("index").put("byteStart", 5).put("byteEnd", 9);
         noFeatures.put("features", "nope");
         ObjectNode oddFeatures = record.withArray("facets").addObject();
         oddFeatures.putObject("index").put("byteStart", 5).put("byteEnd", 9);
-        oddFeatures.putArray("features").add(42).addObject().put("$type", RichText.TAG).put("tag", 7);
+        oddFeatures
+                .putArray("features")
+                .add(42)
+                .addObject()
+                .put("$type", RichText.TAG)
+                .put("tag", 7);
 
         Mapping mapping = mapper.map(commit(ALICE, "create", "app.bsky.feed.post", "3abc", record));
 
@@ -165,9 +179,11 @@ class JetstreamMapperPostTest {
         assertThat(events.stream()
                         .skip(1)
                         .map(event -> ((SourceEvent.InteractionAdded) event).interaction())
-                        .map(interaction -> interaction.kind() + " " + interaction.key().nativeId()))
+                        .map(interaction ->
+                                interaction.kind() + " " + interaction.key().nativeId()))
                 .containsExactly(
-                        "REPLY " + ALICE + "/app.bsky.feed.post/3abc", "QUOTE " + ALICE + "/app.bsky.feed.post/3abc#quote");
+                        "REPLY " + ALICE + "/app.bsky.feed.post/3abc",
+                        "QUOTE " + ALICE + "/app.bsky.feed.post/3abc#quote");
     }
 
     @Test
@@ -180,7 +196,8 @@ class JetstreamMapperPostTest {
         List<SourceEvent> events = events(mapper.map(commit(ALICE, "create", "app.bsky.feed.post", "3abc", record)));
 
         assertThat(events).hasSize(1);
-        assertThat(((SourceEvent.PostCreated) events.getFirst()).post().quoted()).isEmpty();
+        assertThat(((SourceEvent.PostCreated) events.getFirst()).post().quoted())
+                .isEmpty();
     }
 
     @Test
@@ -214,7 +231,8 @@ class JetstreamMapperPostTest {
 
         assertThat(((SourceEvent.PostCreated) events.getFirst()).post().mentions())
                 .containsExactly(
-                        new MentionedAccount(BOB, "bob.bsky.social"), new MentionedAccount("did:plc:carol", "carol.example"));
+                        new MentionedAccount(BOB, "bob.bsky.social"),
+                        new MentionedAccount("did:plc:carol", "carol.example"));
         assertThat(events.stream().skip(1).map(event -> ((SourceEvent.InteractionAdded) event).interaction()))
                 .allSatisfy(interaction -> {
                     assertThat(interaction.kind()).isEqualTo(InteractionKind.MENTION);
@@ -229,7 +247,9 @@ class JetstreamMapperPostTest {
     void an_update_is_an_edit_without_interactions() {
         ObjectNode record = post("fixed typo @bob.bsky.social");
         facet(record, "@bob.bsky.social", mention(BOB));
-        record.putObject("reply").<ObjectNode>set("parent", strongRef(PARENT_URI)).set("root", strongRef(ROOT_URI));
+        record.putObject("reply")
+                .<ObjectNode>set("parent", strongRef(PARENT_URI))
+                .set("root", strongRef(ROOT_URI));
 
         List<SourceEvent> events = events(mapper.map(commit(ALICE, "update", "app.bsky.feed.post", "3abc", record)));
 
@@ -267,7 +287,8 @@ class JetstreamMapperPostTest {
                         Optional.of(BlueskyIds.postKey(BOB, "3parent")),
                         Instant.parse("2026-07-04T14:00:00Z")));
 
-        ObjectNode follow = TestEvents.JSON.createObjectNode().put("subject", BOB).put("createdAt", "garbage");
+        ObjectNode follow =
+                TestEvents.JSON.createObjectNode().put("subject", BOB).put("createdAt", "garbage");
         Interaction followed = interaction(mapper.map(commit(ALICE, "create", "app.bsky.graph.follow", "3f", follow)));
         assertThat(followed.kind()).isEqualTo(InteractionKind.FOLLOW);
         assertThat(followed.subjectAccountId()).isEqualTo(BOB);
@@ -321,8 +342,8 @@ class JetstreamMapperPostTest {
 
         ObjectNode account = TestEvents.event(ALICE, TIME_US, "account");
         account.putObject("account").put("active", false).put("status", "takendown");
-        SourceEvent.AccountChanged changed =
-                (SourceEvent.AccountChanged) events(mapper.map(account.toString())).getFirst();
+        SourceEvent.AccountChanged changed = (SourceEvent.AccountChanged)
+                events(mapper.map(account.toString())).getFirst();
         assertThat(changed.active()).isFalse();
         assertThat(changed.status()).hasValue("takendown");
         assertThat(changed.handle()).isEmpty();

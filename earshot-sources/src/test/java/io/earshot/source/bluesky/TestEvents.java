@@ -77,7 +77,9 @@ final class TestEvents {
     }
 
     static ObjectNode strongRef(String uri) {
-        return JSON.createObjectNode().put("uri", uri).put("cid", "bafyreicl7rzkxdrm4zz2ehbx52kuk3mvfow6p3gzfys72r5grvskxoswy4");
+        return JSON.createObjectNode()
+                .put("uri", uri)
+                .put("cid", "bafyreicl7rzkxdrm4zz2ehbx52kuk3mvfow6p3gzfys72r5grvskxoswy4");
     }
 
     static int utf8Length(String text) {
