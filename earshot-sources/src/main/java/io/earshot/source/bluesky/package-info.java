@@ -54,7 +54,8 @@
  * A refused, dropped or timed-out connection is logged once per attempt, e.g.
  * {@code bluesky: cannot reach wss://jetstream2.us-east.bsky.network/subscribe: connection refused; retrying in 4s},
  * the status turns {@code RETRYING}, and the next endpoint is tried after an exponential, jittered delay
- * (1 s doubling up to 1 min by default). Rejected messages are counted in the status and logged at most every
- * 10 s.
+ * (1 s doubling up to 1 min by default). A connection that goes quiet for 30 s is pinged; if the ping gets no
+ * answer within 30 s the connection is given up as half-open and replaced. Rejected messages (malformed, over
+ * the size limit, binary) are counted in the status and logged at most every 10 s.
  */
 package io.earshot.source.bluesky;

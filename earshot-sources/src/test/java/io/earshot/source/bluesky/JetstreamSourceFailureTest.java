@@ -155,17 +155,19 @@ class JetstreamSourceFailureTest {
         for (boolean fragmented : new boolean[] {false, true}) {
             SourceHarness.Cursors freshCursors = new SourceHarness.Cursors();
             SourceHarness.RecordingSink freshSink = new SourceHarness.RecordingSink(freshCursors);
-            FakeJetstreamServer.Builder builder = FakeJetstreamServer.replaying(lines);
+            // a binary frame after the 7th message: between the truncated line and the oversized one
+            FakeJetstreamServer.Builder builder =
+                    FakeJetstreamServer.replaying(lines).binaryFrameEvery(7);
             try (FakeJetstreamServer server = (fragmented ? builder.fragmentInto(4096) : builder).start()) {
                 JetstreamSource source = SourceHarness.source(fastConfig(server.uri()), freshCursors, small);
                 SourceHarness.Running running = new SourceHarness.Running(source, freshSink);
                 List<SourceEvent> expected = expectedEvents(small, golden);
                 await("the good events", () -> freshSink.events().size() >= expected.size());
-                await("three errors counted", () -> source.status().errors() >= 3);
+                await("four errors counted", () -> source.status().errors() >= 4);
                 running.stopAndJoin();
 
                 assertThat(freshSink.events()).containsExactlyElementsOf(expected);
-                assertThat(source.status().errors()).isEqualTo(3);
+                assertThat(source.status().errors()).isEqualTo(4);
                 assertThat(source.status().lastError())
                         .hasValueSatisfying(error -> assertThat(error).contains("over the limit"));
                 assertThat(server.subscriptions()).as("no reconnect needed").hasSize(1);

@@ -5,6 +5,7 @@ import io.javalin.websocket.WsConnectContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * </ul>
  *
  * Lines that are not Jetstream events (garbage, truncated JSON) are sent as they are, whatever the filters,
- * which is how a test feeds a client hostile frames. Each connection's sender stops after the last line; the
+ * which is how a test feeds a client hostile text frames; {@link Builder#binaryFrameEvery} adds binary ones. Each connection's sender stops after the last line; the
  * connection then stays open and quiet, like a live stream with nothing new, unless {@link Builder#closeWhenDone()}.
  *
  * <pre>{@code
@@ -151,9 +152,26 @@ public final class FakeJetstreamServer implements AutoCloseable {
             }
             sentHere++;
             messagesSent.incrementAndGet();
+            if (options.binaryEvery > 0 && sentHere % options.binaryEvery == 0 && !sendBinary(session)) {
+                return;
+            }
         }
         if (options.closeWhenDone && session.isOpen()) {
             session.close(1000, "replay done", Callback.NOOP);
+        }
+    }
+
+    private static boolean sendBinary(Session session) {
+        try {
+            // what compress=true traffic looks like to a client that did not ask for it
+            byte[] garbage = {(byte) 0x28, (byte) 0xB5, (byte) 0x2F, (byte) 0xFD, 0, 1, 2, 3};
+            await(callback -> session.sendBinary(ByteBuffer.wrap(garbage), callback));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -226,6 +244,7 @@ public final class FakeJetstreamServer implements AutoCloseable {
         private int dropAfter;
         private int fragmentChars;
         private boolean closeWhenDone;
+        private int binaryEvery;
 
         private Builder(List<String> lines) {
             this.lines = List.copyOf(lines);
@@ -249,6 +268,15 @@ public final class FakeJetstreamServer implements AutoCloseable {
                 throw new IllegalArgumentException("fragments need at least 1 character, got " + chars);
             }
             this.fragmentChars = chars;
+            return this;
+        }
+
+        /** Sends a binary frame of garbage (zstd-looking bytes) after every {@code messages} messages. */
+        public Builder binaryFrameEvery(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("binaryFrameEvery needs at least 1 message, got " + messages);
+            }
+            this.binaryEvery = messages;
             return this;
         }
 
