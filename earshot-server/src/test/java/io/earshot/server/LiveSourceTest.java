@@ -34,18 +34,29 @@ class LiveSourceTest {
         List<String> lines = Files.readAllLines(Fixtures.fixture("jetstream/production-2026-07-04.jsonl"));
         List<String> spread = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            spread.add(TIME_US.matcher(lines.get(i)).replaceFirst("\"time_us\":" + (1_783_000_000_000_000L + i * 1_000_000L)));
+            spread.add(TIME_US.matcher(lines.get(i))
+                    .replaceFirst("\"time_us\":" + (1_783_000_000_000_000L + i * 1_000_000L)));
         }
-        try (FakeJetstreamServer jetstream = FakeJetstreamServer.replaying(spread).dropAfter(40).start()) {
+        try (FakeJetstreamServer jetstream =
+                FakeJetstreamServer.replaying(spread).dropAfter(40).start()) {
             assertThat(config(jetstream).source()).isEqualTo(EarshotConfig.SourceChoice.BLUESKY);
             try (EarshotApp app = EarshotApp.start(config(jetstream))) {
                 ApiClient api = new ApiClient(app.port());
-                long topic = api.post("/api/v1/topics", "{\"name\":\"Government\",\"query\":\"government\"}").json().get("id").asLong();
-                JsonNode health = api.await("/health", json -> json.get("ingest").get("posts_stored").asLong() >= 17).json();
+                long topic = api.post("/api/v1/topics", "{\"name\":\"Government\",\"query\":\"government\"}")
+                        .json()
+                        .get("id")
+                        .asLong();
+                JsonNode health = api.await(
+                                "/health",
+                                json -> json.get("ingest").get("posts_stored").asLong() >= 17)
+                        .json();
                 assertThat(health.get("sources").get(0).get("id").asText()).isEqualTo("bluesky");
                 assertThat(health.get("sources").get(0).get("events").asLong()).isPositive();
                 assertThat(jetstream.subscriptions().size()).isGreaterThanOrEqualTo(4);
-                JsonNode mentions = api.await("/api/v1/mentions?topic=" + topic, json -> json.get("total").asLong() == 3).json();
+                JsonNode mentions = api.await(
+                                "/api/v1/mentions?topic=" + topic,
+                                json -> json.get("total").asLong() == 3)
+                        .json();
                 assertThat(mentions.get("total").asLong()).isEqualTo(3);
                 awaitArchiveSize(app, 17);
                 assertThat(app.archive().size()).isEqualTo(17);
@@ -53,12 +64,14 @@ class LiveSourceTest {
                 List<FakeJetstreamServer.Subscription> subscriptions = jetstream.subscriptions();
                 assertThat(subscriptions.get(0).cursor()).isEmpty();
                 assertThat(subscriptions.get(subscriptions.size() - 1).cursor()).isPresent();
-                assertThat(subscriptions.get(0).wantedCollections()).contains("app.bsky.feed.post", "app.bsky.feed.like");
+                assertThat(subscriptions.get(0).wantedCollections())
+                        .contains("app.bsky.feed.post", "app.bsky.feed.like");
             }
             // a restart resumes from the committed cursor and stores nothing twice
             int before = jetstream.subscriptions().size();
             try (EarshotApp app = EarshotApp.start(config(jetstream))) {
-                assertThat(jetstream.awaitSubscriptions(before + 1, Duration.ofSeconds(10))).isTrue();
+                assertThat(jetstream.awaitSubscriptions(before + 1, Duration.ofSeconds(10)))
+                        .isTrue();
                 assertThat(jetstream.subscriptions().get(before).cursor()).isPresent();
                 Thread.sleep(500);
                 assertThat(app.archive().size()).isEqualTo(17);
@@ -67,7 +80,8 @@ class LiveSourceTest {
     }
 
     private EarshotConfig config(FakeJetstreamServer jetstream) {
-        return EarshotConfig.fromEnvironment(Map.of("EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString()))
+        return EarshotConfig.fromEnvironment(
+                        Map.of("EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString()))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0);
     }
