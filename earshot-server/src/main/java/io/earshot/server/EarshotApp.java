@@ -7,6 +7,7 @@ import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
 import io.earshot.match.TopicMatcher;
+import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Routes;
@@ -16,9 +17,8 @@ import io.earshot.server.topic.TopicRoutes;
 import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
-import io.earshot.source.bluesky.JetstreamConfig;
 import io.earshot.source.bluesky.JetstreamMapper;
-import io.earshot.source.bluesky.JetstreamSource;
+import io.earshot.source.webhook.GenericPostMapper;
 import io.earshot.topic.TopicBackfill;
 import io.earshot.topic.TopicService;
 import java.io.IOException;
@@ -99,8 +99,8 @@ public final class EarshotApp implements AutoCloseable {
     public static EarshotApp start(EarshotConfig config) {
         EarshotApp app = new EarshotApp(config, Clock.systemUTC());
         try {
-            if (config.source() == EarshotConfig.SourceChoice.BLUESKY) {
-                app.startSource(new JetstreamSource(jetstreamConfig(config), app.state));
+            for (SourceSpec spec : config.activeSources()) {
+                app.startSource(SourceFactory.create(spec, app.state));
             }
             app.serveHttp();
             return app;
@@ -108,11 +108,6 @@ public final class EarshotApp implements AutoCloseable {
             app.close();
             throw e;
         }
-    }
-
-    private static JetstreamConfig jetstreamConfig(EarshotConfig config) {
-        JetstreamConfig defaults = JetstreamConfig.defaults();
-        return config.jetstreamEndpoints().isEmpty() ? defaults : defaults.withEndpoints(config.jetstreamEndpoints());
     }
 
     /** Runs a source on its own thread, delivering to the pipeline. */
@@ -133,11 +128,12 @@ public final class EarshotApp implements AutoCloseable {
     }
 
     private void serveHttp() {
-        Map<String, EventMapper> formats = Map.of("jetstream", new JetstreamMapper());
+        Map<String, EventMapper> formats = Map.of("jetstream", new JetstreamMapper(), "post", new GenericPostMapper());
         List<Routes> routes = List.of(
                 new TopicRoutes(topics),
                 new MentionRoutes(archive),
-                new IngestRoutes(pipeline, formats, IngestRoutes.Limits.DEFAULT),
+                new IngestRoutes(
+                        pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());

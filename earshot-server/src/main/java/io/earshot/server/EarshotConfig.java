@@ -1,63 +1,88 @@
 package io.earshot.server;
 
+import io.earshot.server.config.ConfigFile;
+import io.earshot.server.config.SourceSpec;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@code earshot run} needs. Built from command-line options, with environment variables as
- * defaults ({@link #fromEnvironment}); the command line wins.
+ * Everything {@code earshot run} needs. Read from {@code earshot.yml} when present, then environment
+ * variables, then command-line options: each later one wins (see docs/configuration.md).
  *
- * @param jetstreamEndpoints Bluesky Jetstream endpoints, tried in order (failover); empty = the public ones
+ * @param source which of the configured sources run: all of them, only Bluesky, or none
+ * @param sources the sources from the config file; none configured means the public Bluesky firehose
+ * @param jetstreamEndpoints an override of every Bluesky source's endpoints ({@code EARSHOT_BLUESKY_JETSTREAM_URL})
  * @param unmatchedRetention how long posts that matched no topic are kept (for backfill of new topics)
+ * @param ingestTokens per-source tokens for {@code POST /api/v1/ingest?source=NAME}
  */
 public record EarshotConfig(
         Path dataDir,
         String host,
         int port,
         SourceChoice source,
+        List<SourceSpec> sources,
         List<URI> jetstreamEndpoints,
         Optional<String> apiToken,
-        Duration unmatchedRetention) {
+        Duration unmatchedRetention,
+        Map<String, String> ingestTokens) {
 
-    /** Which live source {@code earshot run} connects to. */
+    /** Which sources {@code earshot run} starts. */
     public enum SourceChoice {
+        ALL,
         BLUESKY,
         NONE
     }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_CONFIG_FILE = Path.of("earshot.yml");
 
     public EarshotConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(source, "source");
+        sources = List.copyOf(sources);
         jetstreamEndpoints = List.copyOf(jetstreamEndpoints);
         Objects.requireNonNull(apiToken, "apiToken");
         Objects.requireNonNull(unmatchedRetention, "unmatchedRetention");
+        ingestTokens = Map.copyOf(ingestTokens);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
         }
     }
 
-    /** Defaults, overridden by {@code EARSHOT_DATA}, {@code EARSHOT_HOST}, {@code EARSHOT_PORT}, {@code EARSHOT_BLUESKY_JETSTREAM_URL} (comma-separated for failover) and {@code EARSHOT_API_TOKEN}. */
+    /** Defaults overridden by the environment only (no config file). */
     public static EarshotConfig fromEnvironment(Map<String, String> env) {
-        Path data = Path.of(env.getOrDefault("EARSHOT_DATA", "earshot-data"));
-        String host = env.getOrDefault("EARSHOT_HOST", DEFAULT_HOST);
-        int port = DEFAULT_PORT;
-        if (env.containsKey("EARSHOT_PORT")) {
-            try {
-                port = Integer.parseInt(env.get("EARSHOT_PORT").strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "EARSHOT_PORT must be a number, got '" + env.get("EARSHOT_PORT") + "'");
-            }
-        }
+        return load(Optional.empty(), env);
+    }
+
+    /**
+     * Reads {@code configFile} (or {@code ./earshot.yml} when it exists and none is given), then applies
+     * {@code EARSHOT_DATA}, {@code EARSHOT_HOST}, {@code EARSHOT_PORT}, {@code EARSHOT_API_TOKEN},
+     * {@code EARSHOT_BLUESKY_JETSTREAM_URL} (comma-separated for failover) and {@code EARSHOT_RETENTION_UNMATCHED}.
+     */
+    public static EarshotConfig load(Optional<Path> configFile, Map<String, String> env) {
+        Optional<Path> file =
+                configFile.or(() -> Optional.of(DEFAULT_CONFIG_FILE).filter(Files::isRegularFile));
+        ConfigFile.Contents contents =
+                file.map(path -> ConfigFile.read(path, env)).orElse(ConfigFile.Contents.empty());
+        Path data = Optional.ofNullable(env.get("EARSHOT_DATA"))
+                .map(Path::of)
+                .or(contents::dataDir)
+                .orElse(Path.of("earshot-data"));
+        String host =
+                Optional.ofNullable(env.get("EARSHOT_HOST")).or(contents::host).orElse(DEFAULT_HOST);
+        int port = Optional.ofNullable(env.get("EARSHOT_PORT"))
+                .map(EarshotConfig::port)
+                .or(contents::port)
+                .orElse(DEFAULT_PORT);
         List<URI> endpoints = Optional.ofNullable(env.get("EARSHOT_BLUESKY_JETSTREAM_URL")).stream()
                 .flatMap(value -> List.of(value.split(",")).stream())
                 .map(String::strip)
@@ -66,24 +91,87 @@ public record EarshotConfig(
                 .toList();
         Optional<String> token = Optional.ofNullable(env.get("EARSHOT_API_TOKEN"))
                 .map(String::strip)
-                .filter(value -> !value.isEmpty());
-        return new EarshotConfig(data, host, port, SourceChoice.BLUESKY, endpoints, token, Duration.ofDays(7));
+                .filter(value -> !value.isEmpty())
+                .or(contents::apiToken);
+        Duration retention = Optional.ofNullable(env.get("EARSHOT_RETENTION_UNMATCHED"))
+                .map(value -> ConfigFile.duration("EARSHOT_RETENTION_UNMATCHED", value))
+                .or(contents::unmatchedRetention)
+                .orElse(Duration.ofDays(7));
+        return new EarshotConfig(
+                data,
+                host,
+                port,
+                SourceChoice.ALL,
+                contents.sources(),
+                endpoints,
+                token,
+                retention,
+                contents.ingestTokens());
+    }
+
+    /** The sources to start: the configured ones (or the public Bluesky firehose), filtered by {@link #source()}. */
+    public List<SourceSpec> activeSources() {
+        if (source == SourceChoice.NONE) {
+            return List.of();
+        }
+        List<SourceSpec> chosen = new ArrayList<>();
+        for (SourceSpec spec : sources) {
+            if (source == SourceChoice.ALL || spec instanceof SourceSpec.Bluesky) {
+                chosen.add(spec);
+            }
+        }
+        if (chosen.stream().noneMatch(SourceSpec.Bluesky.class::isInstance)
+                && (sources.isEmpty() || source == SourceChoice.BLUESKY)) {
+            chosen.add(0, SourceSpec.Bluesky.defaults());
+        }
+        if (jetstreamEndpoints.isEmpty()) {
+            return List.copyOf(chosen);
+        }
+        return chosen.stream()
+                .map(spec ->
+                        spec instanceof SourceSpec.Bluesky bluesky ? bluesky.withEndpoints(jetstreamEndpoints) : spec)
+                .toList();
     }
 
     public EarshotConfig withDataDir(Path value) {
-        return new EarshotConfig(value, host, port, source, jetstreamEndpoints, apiToken, unmatchedRetention);
+        return new EarshotConfig(
+                value, host, port, source, sources, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
     }
 
     public EarshotConfig withListen(String newHost, int newPort) {
-        return new EarshotConfig(dataDir, newHost, newPort, source, jetstreamEndpoints, apiToken, unmatchedRetention);
+        return new EarshotConfig(
+                dataDir,
+                newHost,
+                newPort,
+                source,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens);
     }
 
     public EarshotConfig withSource(SourceChoice value) {
-        return new EarshotConfig(dataDir, host, port, value, jetstreamEndpoints, apiToken, unmatchedRetention);
+        return new EarshotConfig(
+                dataDir, host, port, value, sources, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
     }
 
-    public EarshotConfig withJetstreamEndpoints(List<URI> value) {
-        return new EarshotConfig(dataDir, host, port, source, value, apiToken, unmatchedRetention);
+    public EarshotConfig withSources(List<SourceSpec> value) {
+        return new EarshotConfig(
+                dataDir, host, port, source, value, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
+    }
+
+    public EarshotConfig withIngestTokens(Map<String, String> value) {
+        return new EarshotConfig(
+                dataDir, host, port, source, sources, jetstreamEndpoints, apiToken, unmatchedRetention, value);
+    }
+
+    private static int port(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EARSHOT_PORT must be a number, got '" + value + "'");
+        }
     }
 
     /** Parses a Jetstream URL; it must be {@code ws://} or {@code wss://}. */

@@ -32,4 +32,31 @@ class ApiTokenTest {
             assertThat(anonymous.get("/health").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aWebhookSourceCanHaveItsOwnToken() {
+        EarshotConfig config = EarshotConfig.fromEnvironment(Map.of())
+                .withDataDir(data)
+                .withListen("127.0.0.1", 0)
+                .withSource(EarshotConfig.SourceChoice.NONE)
+                .withIngestTokens(Map.of("helpdesk", "desk-token"));
+        try (EarshotApp app = EarshotApp.start(config)) {
+            String post = "{\"id\":\"t-1\",\"text\":\"acme is down\"}";
+            ApiClient anonymous = new ApiClient(app.port());
+            ApiClient desk = new ApiClient(app.port(), "desk-token");
+            assertThat(anonymous
+                            .post("/api/v1/ingest?format=post&source=helpdesk", post)
+                            .status())
+                    .isEqualTo(401);
+            ApiClient.Response accepted = desk.post("/api/v1/ingest?format=post&source=helpdesk&wait=true", post);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            assertThat(accepted.json().get("accepted").asLong()).isEqualTo(1);
+            assertThat(app.archive().size()).isEqualTo(1);
+            // other webhook sources stay open when no admin token is set
+            assertThat(anonymous
+                            .post("/api/v1/ingest?format=post&wait=true", "{\"id\":\"t-2\",\"text\":\"x\"}")
+                            .status())
+                    .isEqualTo(202);
+        }
+    }
 }

@@ -39,7 +39,7 @@ class LiveSourceTest {
         }
         try (FakeJetstreamServer jetstream =
                 FakeJetstreamServer.replaying(spread).dropAfter(40).start()) {
-            assertThat(config(jetstream).source()).isEqualTo(EarshotConfig.SourceChoice.BLUESKY);
+            assertThat(config(jetstream).activeSources()).hasSize(1);
             try (EarshotApp app = EarshotApp.start(config(jetstream))) {
                 ApiClient api = new ApiClient(app.port());
                 long topic = api.post("/api/v1/topics", "{\"name\":\"Government\",\"query\":\"government\"}")
@@ -52,7 +52,6 @@ class LiveSourceTest {
                         .json();
                 assertThat(health.get("sources").get(0).get("id").asText()).isEqualTo("bluesky");
                 assertThat(health.get("sources").get(0).get("events").asLong()).isPositive();
-                assertThat(jetstream.subscriptions().size()).isGreaterThanOrEqualTo(4);
                 JsonNode mentions = api.await(
                                 "/api/v1/mentions?topic=" + topic,
                                 json -> json.get("total").asLong() == 3)
@@ -60,6 +59,8 @@ class LiveSourceTest {
                 assertThat(mentions.get("total").asLong()).isEqualTo(3);
                 awaitArchiveSize(app, 17);
                 assertThat(app.archive().size()).isEqualTo(17);
+                // 152 events, dropped every 40 and resumed 5 s early: at least four connections
+                assertThat(jetstream.subscriptions().size()).isGreaterThanOrEqualTo(4);
                 // the later connections resumed from a committed cursor, a few seconds early
                 List<FakeJetstreamServer.Subscription> subscriptions = jetstream.subscriptions();
                 assertThat(subscriptions.get(0).cursor()).isEmpty();

@@ -28,7 +28,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: 8080; 0 picks a free one).")
     private Integer port;
 
-    @Option(names = "--source", paramLabel = "NAME", description = "Live source: bluesky (default) or none.")
+    @Option(
+            names = "--source",
+            paramLabel = "NAME",
+            description =
+                    "Which sources run: all configured ones (default; the Bluesky firehose when none is configured), bluesky, or none.")
     private String source;
 
     @Override
@@ -38,10 +42,12 @@ final class RunCommand implements Callable<Integer> {
         if (source != null) {
             config = config.withSource(
                     switch (source.toLowerCase(Locale.ROOT)) {
+                        case "all" -> EarshotConfig.SourceChoice.ALL;
                         case "bluesky" -> EarshotConfig.SourceChoice.BLUESKY;
                         case "none" -> EarshotConfig.SourceChoice.NONE;
                         default ->
-                            throw new IllegalArgumentException("unknown source '" + source + "'; use bluesky or none");
+                            throw new IllegalArgumentException(
+                                    "unknown source '" + source + "'; use all, bluesky or none");
                     });
         }
         EarshotApp app = EarshotApp.start(config);
@@ -54,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
                         },
                         "earshot-shutdown"));
         System.out.printf(
-                "Earshot is listening on http://%s:%d (data in %s, source: %s)%n",
+                "Earshot is listening on http://%s:%d (data in %s, sources: %s)%n",
                 config.host(),
                 app.port(),
                 config.dataDir().toAbsolutePath().normalize(),

@@ -5,6 +5,8 @@ import io.earshot.server.http.BadRequestException;
 import io.earshot.server.http.PayloadTooLargeException;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.http.Tokens;
+import io.earshot.server.http.UnauthorizedException;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Mapping;
 import io.earshot.source.SourceBatch;
@@ -39,11 +41,24 @@ public final class IngestRoutes implements Routes {
     private final IngestPipeline pipeline;
     private final Map<String, EventMapper> formats;
     private final Limits limits;
+    private final Optional<String> apiToken;
+    private final Map<String, String> sourceTokens;
 
-    public IngestRoutes(IngestPipeline pipeline, Map<String, EventMapper> formats, Limits limits) {
+    /**
+     * @param apiToken the admin API token, accepted for every source
+     * @param sourceTokens per-source tokens: a request for {@code ?source=NAME} must present NAME's token
+     */
+    public IngestRoutes(
+            IngestPipeline pipeline,
+            Map<String, EventMapper> formats,
+            Limits limits,
+            Optional<String> apiToken,
+            Map<String, String> sourceTokens) {
         this.pipeline = pipeline;
         this.formats = Map.copyOf(formats);
         this.limits = limits;
+        this.apiToken = apiToken;
+        this.sourceTokens = Map.copyOf(sourceTokens);
     }
 
     @Override
@@ -63,8 +78,10 @@ public final class IngestRoutes implements Routes {
             throw new PayloadTooLargeException("the body has " + declared + " bytes; the limit is "
                     + limits.maxBodyBytes() + " bytes: send it in parts");
         }
+        String source = Requests.param(ctx, "source").orElse(format);
+        authorize(ctx, source);
         boolean wait = Requests.param(ctx, "wait").map(Boolean::parseBoolean).orElse(false);
-        String sourceId = "ingest:" + format;
+        String sourceId = "webhook:" + source;
         LineReader reader = new LineReader(ctx.bodyInputStream(), limits.maxLineBytes(), limits.maxBodyBytes());
         List<Map<String, Object>> errors = new ArrayList<>();
         List<CompletableFuture<Void>> stored = new ArrayList<>();
@@ -122,6 +139,24 @@ public final class IngestRoutes implements Routes {
             body.put("stored", true);
         }
         Requests.json(ctx, 202, body);
+    }
+
+    /** The source's own token, or the admin token; open only when neither is configured. */
+    private void authorize(Context ctx, String source) {
+        Optional<String> required = Optional.ofNullable(sourceTokens.get(source));
+        if (required.isEmpty() && apiToken.isEmpty()) {
+            return;
+        }
+        String presented = Tokens.bearer(ctx);
+        boolean ok = required.map(token -> Tokens.same(token, presented)).orElse(false)
+                || apiToken.map(token -> Tokens.same(token, presented)).orElse(false);
+        if (!ok) {
+            throw new UnauthorizedException(
+                    presented.isEmpty()
+                            ? "ingesting for source '" + source
+                                    + "' needs its token: send 'Authorization: Bearer <token>'"
+                            : "the token is not valid for source '" + source + "'");
+        }
     }
 
     private static void awaitStored(List<CompletableFuture<Void>> stored) throws InterruptedException {
