@@ -13,6 +13,7 @@ import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Routes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
+import io.earshot.server.source.SourceRoutes;
 import io.earshot.server.topic.TopicRoutes;
 import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
@@ -135,6 +136,7 @@ public final class EarshotApp implements AutoCloseable {
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
+                new SourceRoutes(() -> List.copyOf(sources)),
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
     }

@@ -52,6 +52,13 @@ class LiveSourceTest {
                         .json();
                 assertThat(health.get("sources").get(0).get("id").asText()).isEqualTo("bluesky");
                 assertThat(health.get("sources").get(0).get("events").asLong()).isPositive();
+                JsonNode sources = api.get("/api/v1/sources").json().get("items");
+                assertThat(sources).hasSize(1);
+                assertThat(sources.get(0).get("type").asText()).isEqualTo("bluesky");
+                assertThat(sources.get(0).get("state").asText()).isIn("connected", "retrying");
+                assertThat(sources.get(0).has("lagSeconds")).isTrue();
+                assertThat(api.get("/api/v1/sources/bluesky").status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/sources/nope").status()).isEqualTo(404);
                 JsonNode mentions = api.await(
                                 "/api/v1/mentions?topic=" + topic,
                                 json -> json.get("total").asLong() == 3)

@@ -9,9 +9,13 @@ import io.earshot.source.SourceState;
 import io.earshot.source.SourceStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -63,9 +67,31 @@ public final class HealthRoutes implements Routes {
         json.put("skipped", status.skipped());
         json.put("errors", status.errors());
         json.put("lastEventAt", status.lastEventAt().map(Object::toString).orElse(null));
+        json.put(
+                "idleSeconds",
+                status.lastEventAt()
+                        .map(at -> Duration.between(at, Instant.now()).toSeconds())
+                        .orElse(null));
+        json.put("lagSeconds", lag(status).orElse(null));
         json.put("lastError", status.lastError().orElse(null));
         json.put("cursor", status.cursor().orElse(null));
         return json;
+    }
+
+    /** How far behind real time the source is: Jetstream cursors are event times in microseconds. */
+    private static Optional<Long> lag(SourceStatus status) {
+        if (!status.type().equals("bluesky")) {
+            return Optional.empty();
+        }
+        try {
+            long micros = Long.parseLong(status.cursor().orElse(""));
+            return Optional.of(Math.max(
+                    0,
+                    Duration.between(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Instant.now())
+                            .toSeconds()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void metrics(Context ctx) {
