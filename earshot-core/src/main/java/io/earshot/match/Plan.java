@@ -74,17 +74,25 @@ sealed interface Plan {
         }
     }
 
-    /** A wildcard or fuzzy word: any token the automaton accepts. {@code pattern} is what it was built from. */
-    record Automaton(Field field, String pattern, int maxEdits, CharacterRunAutomaton automaton) implements Plan {
+    /**
+     * A wildcard or fuzzy word: any token the automaton accepts. {@code pattern} is what it was built from;
+     * {@code prefix} is set for the common {@code stem*}, which is checked without the automaton.
+     */
+    record Automaton(Field field, String pattern, int maxEdits, CharacterRunAutomaton automaton, String prefix)
+            implements Plan {
         @Override
         public boolean matches(PostView post) {
             PostView.Tokens tokens = field.of(post);
             for (int i = 0; i < tokens.size; i++) {
-                if (automaton.run(tokens.terms[i])) {
+                if (accepts(tokens.terms[i])) {
                     return true;
                 }
             }
             return false;
+        }
+
+        boolean accepts(String term) {
+            return prefix.isEmpty() ? automaton.run(term) : term.startsWith(prefix);
         }
 
         @Override
@@ -94,7 +102,7 @@ sealed interface Plan {
             }
             PostView.Tokens tokens = field.of(post);
             for (int i = 0; i < tokens.size; i++) {
-                if (automaton.run(tokens.terms[i])) {
+                if (accepts(tokens.terms[i])) {
                     out.add(new Span(tokens.starts[i], tokens.ends[i]));
                 }
             }

@@ -33,7 +33,8 @@ final class PlanCompiler {
                         Plan.Field.TEXT,
                         word,
                         fuzzy.maxEdits(),
-                        new CharacterRunAutomaton(levenshtein.toAutomaton(fuzzy.maxEdits())));
+                        new CharacterRunAutomaton(levenshtein.toAutomaton(fuzzy.maxEdits())),
+                        "");
             }
             case QueryNode.FieldFilter filter
             when filter.field() == QueryField.TITLE ->
@@ -74,7 +75,10 @@ final class PlanCompiler {
         org.apache.lucene.util.automaton.Automaton automaton = Operations.determinize(
                 WildcardQuery.toAutomaton(new Term("", folded), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT),
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-        return new Plan.Automaton(field, folded, 0, new CharacterRunAutomaton(automaton));
+        int star = folded.indexOf('*');
+        boolean stemOnly = star == folded.length() - 1 && folded.indexOf('?') < 0;
+        return new Plan.Automaton(
+                field, folded, 0, new CharacterRunAutomaton(automaton), stemOnly ? folded.substring(0, star) : "");
     }
 
     private Plan keyword(QueryNode node) {

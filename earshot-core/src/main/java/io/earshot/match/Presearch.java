@@ -31,7 +31,8 @@ final class Presearch {
     record Key(Kind kind, String value) {}
 
     static final int GRAM = 3;
-    static final int MAX_PREFIX = 3;
+    /** Wildcards are filed under their literal start, up to this many characters (at least 2). */
+    static final int MAX_PREFIX = 6;
 
     private static final Set<String> COMMON = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "have", "i", "in", "is", "it", "me",
@@ -156,6 +157,22 @@ final class Presearch {
         return out;
     }
 
+    /**
+     * Calls {@code each} with every string left after deleting up to {@code edits} code points of
+     * {@code word}, the word included; some more than once. Allocates only the strings.
+     */
+    static void forEachDeletion(String word, int edits, java.util.function.Consumer<String> each) {
+        each.accept(word);
+        if (edits == 0 || word.isEmpty()) {
+            return;
+        }
+        for (int at = 0; at < word.length(); ) {
+            int next = at + Character.charCount(word.codePointAt(at));
+            forEachDeletion(word.substring(0, at) + word.substring(next), edits - 1, each);
+            at = next;
+        }
+    }
+
     static String keyword(String field, String value) {
         return field + '\u0000' + value;
     }
@@ -166,7 +183,13 @@ final class Presearch {
         for (Key key : keys) {
             cost += switch (key.kind()) {
                 case WORD, TITLE -> wordCost(key.value());
-                case PREFIX -> key.value().length() >= MAX_PREFIX ? 8 : 30;
+                case PREFIX ->
+                    switch (key.value().length()) {
+                        case 2 -> 30;
+                        case 3 -> 10;
+                        case 4 -> 6;
+                        default -> 3;
+                    };
                 case GRAM -> 12;
                 case DELETION -> 0.5;
                 case KEYWORD ->

@@ -74,7 +74,7 @@ final class Proximity {
                 long[] found = new long[tokens.size];
                 int count = 0;
                 for (int i = 0; i < tokens.size; i++) {
-                    if (automaton.automaton().run(tokens.terms[i])) {
+                    if (automaton.accepts(tokens.terms[i])) {
                         found[count++] = pack(tokens.positions[i], tokens.positions[i]);
                     }
                 }
