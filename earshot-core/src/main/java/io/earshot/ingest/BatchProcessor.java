@@ -52,8 +52,11 @@ public final class BatchProcessor {
         this.clock = clock;
     }
 
-    /** Applies {@code events} in order; not thread-safe (the pipeline's single writer calls it). */
-    public void process(List<SourceEvent> events, IngestCounters counters) {
+    /**
+     * Applies {@code events} in order and returns the mentions it stored (posts that matched a topic);
+     * not thread-safe (the pipeline's single writer calls it).
+     */
+    public List<Mention> process(List<SourceEvent> events, IngestCounters counters) {
         Map<PostKey, Post> upserts = new LinkedHashMap<>();
         Set<PostKey> deletes = new LinkedHashSet<>();
         List<SourceEvent> interactions = new ArrayList<>();
@@ -90,7 +93,7 @@ public final class BatchProcessor {
             touched.filter(key -> !upserts.containsKey(key) && !deletes.contains(key))
                     .ifPresent(toRefresh::add);
         }
-        storePosts(upserts, counters);
+        List<Mention> stored = storePosts(upserts, counters);
         // recomputed from the ledger every time, so a replay after a crash repairs a counter instead of doubling it
         for (PostKey key : toRefresh) {
             archive.updateEngagement(key, ledger.engagementOf(key));
@@ -100,6 +103,7 @@ public final class BatchProcessor {
             deletes.forEach(ledger::forgetSubject);
             counters.postsDeleted(deletes.size());
         }
+        return stored;
     }
 
     private static void stage(Post post, Map<PostKey, Post> upserts, Set<PostKey> deletes, IngestCounters counters) {
@@ -110,9 +114,10 @@ public final class BatchProcessor {
         upserts.put(post.key(), post);
     }
 
-    private void storePosts(Map<PostKey, Post> upserts, IngestCounters counters) {
+    /** Matches and stores the posts; returns those that matched a topic (the new mentions and edits of them). */
+    private List<Mention> storePosts(Map<PostKey, Post> upserts, IngestCounters counters) {
         if (upserts.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Post> posts = upserts.values().stream().map(this::withKnownHandle).toList();
         List<List<TopicMatch>> matches = matcher.match(posts);
@@ -123,6 +128,7 @@ public final class BatchProcessor {
             counters.postStored(!matches.get(i).isEmpty());
         }
         archive.upsert(mentions);
+        return mentions.stream().filter(Mention::matchedAnyTopic).toList();
     }
 
     private Post withKnownHandle(Post post) {

@@ -1,6 +1,8 @@
 package io.earshot.ingest;
 
 import io.earshot.archive.MentionArchive;
+import io.earshot.domain.Mention;
+import io.earshot.domain.PostKey;
 import io.earshot.source.CursorStore;
 import io.earshot.source.EventSink;
 import io.earshot.source.SourceBatch;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -62,6 +65,8 @@ public final class IngestPipeline implements AutoCloseable {
     private final Thread worker;
     private final Map<String, String> uncommittedCursors = new LinkedHashMap<>();
     private final List<CompletableFuture<Void>> awaitingCommit = new ArrayList<>();
+    private final List<Mention> storedSinceCommit = new ArrayList<>();
+    private final List<MentionListener> listeners = new CopyOnWriteArrayList<>();
     private Instant lastCommit;
     private volatile Optional<String> lastError = Optional.empty();
 
@@ -167,6 +172,7 @@ public final class IngestPipeline implements AutoCloseable {
                         e);
                 if (!running.get()) {
                     uncommittedCursors.clear();
+                    storedSinceCommit.clear();
                     drained.forEach(work -> future(work).completeExceptionally(e));
                     return;
                 }
@@ -222,7 +228,7 @@ public final class IngestPipeline implements AutoCloseable {
             events.addAll(batch.events());
             batch.cursor().ifPresent(cursor -> uncommittedCursors.put(batch.sourceId(), cursor));
         }
-        processor.process(events, counters);
+        storedSinceCommit.addAll(processor.process(events, counters));
     }
 
     private void commitIfDue(boolean force) {
@@ -239,11 +245,35 @@ public final class IngestPipeline implements AutoCloseable {
             uncommittedCursors.clear();
             lastCommit = now;
             awaitingCommit.forEach(future -> future.complete(null));
+            notifyListeners();
         } catch (RuntimeException e) {
             log.error("ingest: commit failed; sources will resume from their last committed cursor", e);
             awaitingCommit.forEach(future -> future.completeExceptionally(e));
         }
         awaitingCommit.clear();
+    }
+
+    /** Adds a listener for mentions, told after they are durably stored. */
+    public void addListener(MentionListener listener) {
+        listeners.add(listener);
+    }
+
+    private void notifyListeners() {
+        if (storedSinceCommit.isEmpty()) {
+            return;
+        }
+        // a retried batch may have stored the same post twice: tell listeners once, with its last version
+        Map<PostKey, Mention> latest = new LinkedHashMap<>();
+        storedSinceCommit.forEach(mention -> latest.put(mention.key(), mention));
+        List<Mention> stored = List.copyOf(latest.values());
+        storedSinceCommit.clear();
+        for (MentionListener listener : listeners) {
+            try {
+                listener.mentionsStored(stored);
+            } catch (RuntimeException e) {
+                log.warn("a mention listener failed; ingestion goes on", e);
+            }
+        }
     }
 
     private static int events(Work work) {

@@ -14,6 +14,7 @@ import io.earshot.server.http.Routes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.source.SourceRoutes;
+import io.earshot.server.stream.LiveStream;
 import io.earshot.server.topic.TopicRoutes;
 import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
@@ -56,6 +57,7 @@ public final class EarshotApp implements AutoCloseable {
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final List<Thread> sourceThreads = new ArrayList<>();
     private final ScheduledExecutorService housekeeping;
+    private final LiveStream liveStream = new LiveStream();
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock) {
@@ -72,6 +74,7 @@ public final class EarshotApp implements AutoCloseable {
         this.matcher = new MonitorTopicMatcher();
         BatchProcessor processor = new BatchProcessor(archive, matcher, state, state, state, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
+        this.pipeline.addListener(liveStream);
         this.pipeline.start();
         TopicBackfill backfill = new TopicBackfill(archive, MonitorTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
@@ -137,6 +140,7 @@ public final class EarshotApp implements AutoCloseable {
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
                 new SourceRoutes(() -> List.copyOf(sources)),
+                liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
     }
@@ -198,6 +202,7 @@ public final class EarshotApp implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        liveStream.close();
         if (http != null) {
             http.close();
         }

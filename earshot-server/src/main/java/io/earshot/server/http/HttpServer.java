@@ -24,6 +24,8 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(List<Routes> features, Optional<String> apiToken) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // live streams hold their request open: virtual threads make that cheap
+            config.concurrency.useVirtualThreads = true;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L << 20;
             // ingest checks its own tokens (per source, or this one): see IngestRoutes

@@ -1,0 +1,15 @@
+package io.earshot.ingest;
+
+import io.earshot.domain.Mention;
+import java.util.List;
+
+/**
+ * Told about mentions once they are durably stored (new posts that matched a topic, and new versions of
+ * them), in the order stored. Alerts, the live stream and the inbox listen here. Called on the ingest
+ * thread: hand the work to your own queue and return at once, or you slow ingestion down. An exception
+ * is logged and does not stop the others.
+ */
+@FunctionalInterface
+public interface MentionListener {
+    void mentionsStored(List<Mention> mentions);
+}
