@@ -105,7 +105,8 @@ final class BenchCorpus {
         Set<String> brands = new HashSet<>();
         while (brands.size() < brandCount) {
             StringBuilder name = new StringBuilder();
-            int syllables = 2 + random.nextInt(2);
+            // 2 or 3 syllables give ~33,000 names; longer ones only when more are needed
+            int syllables = 2 + random.nextInt(brandCount > 20_000 ? 3 : 2);
             for (int i = 0; i < syllables; i++) {
                 name.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
             }

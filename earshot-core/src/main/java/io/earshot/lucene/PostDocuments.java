@@ -94,9 +94,11 @@ public final class PostDocuments {
         for (String tag : post.hashtags()) {
             tags.add(lower(tag.startsWith("#") ? tag.substring(1) : tag));
         }
-        Matcher matcher = HASHTAG_IN_TEXT.matcher(post.text());
-        while (matcher.find()) {
-            tags.add(lower(matcher.group(1)));
+        if (post.text().indexOf('#') >= 0) { // most posts have none: skip the regular expression
+            Matcher matcher = HASHTAG_IN_TEXT.matcher(post.text());
+            while (matcher.find()) {
+                tags.add(lower(matcher.group(1)));
+            }
         }
         return tags;
     }
@@ -107,6 +109,9 @@ public final class PostDocuments {
         for (MentionedAccount account : post.mentions()) {
             mentions.add(lower(stripAt(account.handle())));
             mentions.add(lower(account.id()));
+        }
+        if (post.text().indexOf('@') < 0) {
+            return mentions;
         }
         Matcher matcher = MENTION_IN_TEXT.matcher(post.text());
         while (matcher.find()) {
