@@ -5,6 +5,9 @@ import io.earshot.enrich.emotion.EmotionClassifier;
 import io.earshot.enrich.entity.EntityExtractor;
 import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentClassifier;
+import io.earshot.enrich.text.Token;
+import io.earshot.enrich.text.Tokenizer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,7 +25,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The models read the post's text (its first 2,000 characters; feed items add their title); the
- * language comes from the network's tag when the post has one.
+ * language comes from the network's tag when the post has one. All the parts share one tokenization by
+ * {@link Tokenizer#shipped()}, which the classifiers and the detector were built on.
  */
 public final class Enricher {
 
@@ -30,6 +34,7 @@ public final class Enricher {
     private final EmotionClassifier emotion;
     private final LanguageDetector languages;
     private final EntityExtractor entities;
+    private final Tokenizer tokenizer = Tokenizer.shipped();
 
     public Enricher(
             SentimentClassifier sentiment,
@@ -52,8 +57,16 @@ public final class Enricher {
     }
 
     public Enrichment enrich(Post post) {
+        // One tokenization serves every model: the models read the title and the start of the text.
         String text = post.title().map(title -> title + "\n" + post.text()).orElse(post.text());
+        int read = Math.max(sentiment.maxChars(), emotion.maxChars());
+        List<Token> tokens = tokenizer.tokenize(text, read);
+        List<Token> bodyTokens =
+                post.title().isEmpty() && text.length() <= read ? tokens : tokenizer.tokenize(post.text());
         return new Enrichment(
-                sentiment.classify(text), emotion.detect(text), languages.language(post), entities.extract(post));
+                sentiment.classify(tokens),
+                emotion.detect(tokens),
+                languages.language(post, bodyTokens),
+                entities.extract(post, bodyTokens));
     }
 }

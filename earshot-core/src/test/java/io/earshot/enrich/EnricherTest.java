@@ -34,6 +34,26 @@ class EnricherTest {
     }
 
     @Test
+    void oneSharedTokenizationAnswersLikeEachPartAlone() {
+        var sentiment = io.earshot.enrich.sentiment.SentimentClassifier.shipped();
+        var emotion = io.earshot.enrich.emotion.EmotionClassifier.shipped();
+        var languages = io.earshot.enrich.lang.LanguageDetector.shipped();
+        var entities = io.earshot.enrich.entity.EntityExtractor.shipped();
+        for (String text : List.of(
+                "so happy today!!! 😍 #blessed @mom https://example.com/?utm_source=x",
+                "Ich habe das nicht gewusst, aber es ist schon spät",
+                "the worst service, never again :(",
+                "x".repeat(3_000) + " #late $LATE https://late.example/")) {
+            Post post = TestPosts.text(text);
+            Enrichment enrichment = ENRICHER.enrich(post);
+            assertThat(enrichment.sentiment()).isEqualTo(sentiment.classify(text));
+            assertThat(enrichment.emotion()).isEqualTo(emotion.detect(text));
+            assertThat(enrichment.lang()).isEqualTo(languages.language(post));
+            assertThat(enrichment.entities()).isEqualTo(entities.extract(post));
+        }
+    }
+
+    @Test
     void feedItemsAreReadWithTheirTitle() {
         Post item = TestPosts.builder()
                 .title("Terrible outage ruins launch day")

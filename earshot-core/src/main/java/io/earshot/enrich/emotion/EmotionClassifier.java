@@ -2,6 +2,9 @@ package io.earshot.enrich.emotion;
 
 import io.earshot.enrich.linear.TextClassifier;
 import io.earshot.enrich.text.Lexicon;
+import io.earshot.enrich.text.Token;
+import io.earshot.enrich.text.Tokenizer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,23 @@ public final class EmotionClassifier {
     public Optional<Emotion> detect(String text) {
         Emotion emotion = classify(text);
         return emotion.score() >= threshold ? Optional.of(emotion) : Optional.empty();
+    }
+
+    /**
+     * {@link #detect(String)} for text already split by {@link Tokenizer#shipped()} (reading at least
+     * {@link #maxChars()} characters).
+     */
+    public Optional<Emotion> detect(List<Token> tokens) {
+        float[] probabilities = classifier.probabilities(tokens);
+        int best = TextClassifier.argmax(probabilities);
+        return probabilities[best] >= threshold
+                ? Optional.of(new Emotion(LABELS[best], probabilities[best]))
+                : Optional.empty();
+    }
+
+    /** How many characters of a text the model reads. */
+    public int maxChars() {
+        return classifier.maxChars();
     }
 
     /** The probability of each label, indexed by {@link EmotionLabel#ordinal()}. */

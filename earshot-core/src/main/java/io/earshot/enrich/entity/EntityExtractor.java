@@ -27,6 +27,11 @@ public final class EntityExtractor {
     }
 
     public Entities extract(Post post) {
+        return extract(post, tokenizer.tokenize(post.text()));
+    }
+
+    /** {@link #extract(Post)} with the post's whole text already split by {@link Tokenizer#shipped()}. */
+    public Entities extract(Post post, List<Token> tokens) {
         Set<String> hashtags = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
         Set<String> urls = new LinkedHashSet<>();
@@ -45,7 +50,7 @@ public final class EntityExtractor {
         for (String link : post.links()) {
             UrlCanonicalizer.canonical(link).ifPresent(urls::add);
         }
-        Entities fromText = extract(post.text());
+        Entities fromText = extract(tokens);
         hashtags.addAll(fromText.hashtags());
         mentions.addAll(fromText.mentions());
         // Text URLs are often truncated for display ("example.com/long-pa..."); the network's own links win.
@@ -58,12 +63,16 @@ public final class EntityExtractor {
 
     /** Entities found in plain text alone. */
     public Entities extract(String text) {
+        return extract(tokenizer.tokenize(text));
+    }
+
+    private static Entities extract(List<Token> tokens) {
         Set<String> hashtags = new LinkedHashSet<>();
         Set<String> mentions = new LinkedHashSet<>();
         Set<String> cashtags = new LinkedHashSet<>();
         Set<String> urls = new LinkedHashSet<>();
         Set<String> emoji = new LinkedHashSet<>();
-        for (Token token : tokenizer.tokenize(text)) {
+        for (Token token : tokens) {
             switch (token.type()) {
                 case HASHTAG -> hashtags.add(token.norm());
                 case MENTION -> mentions.add(token.raw().substring(1).toLowerCase(Locale.ROOT));

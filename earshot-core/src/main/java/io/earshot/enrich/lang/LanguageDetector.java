@@ -46,18 +46,33 @@ public final class LanguageDetector {
      * → {@code en}), else the detected language, else {@value #UNDETERMINED}.
      */
     public String language(Post post) {
+        return networkTag(post)
+                .orElseGet(() -> detect(post.text()).map(LanguageGuess::lang).orElse(UNDETERMINED));
+    }
+
+    /** {@link #language(Post)} with the post's text already split by {@link Tokenizer#shipped()}. */
+    public String language(Post post, List<Token> tokens) {
+        return networkTag(post)
+                .orElseGet(() -> detect(tokens).map(LanguageGuess::lang).orElse(UNDETERMINED));
+    }
+
+    private static Optional<String> networkTag(Post post) {
         for (String tag : post.langs()) {
             String primary = primarySubtag(tag);
             if (!primary.isEmpty()) {
-                return primary;
+                return Optional.of(primary);
             }
         }
-        return detect(post.text()).map(LanguageGuess::lang).orElse(UNDETERMINED);
+        return Optional.empty();
     }
 
     /** The language of the text, when there is enough evidence. */
     public Optional<LanguageGuess> detect(String text) {
-        List<Token> tokens = tokenizer.tokenize(text, MAX_CHARS);
+        return detect(tokenizer.tokenize(text, MAX_CHARS));
+    }
+
+    /** The language of text already split by {@link Tokenizer#shipped()}. */
+    public Optional<LanguageGuess> detect(List<Token> tokens) {
         Map<Character.UnicodeScript, Integer> scripts = new EnumMap<>(Character.UnicodeScript.class);
         int letters = 0;
         for (Token token : tokens) {
@@ -112,7 +127,7 @@ public final class LanguageDetector {
             }
             for (int n = 1; n <= 4; n++) {
                 for (int start = 0; start + n <= word.length(); start++) {
-                    List<String> gramLangs = LatinProfiles.GRAMS.get(word.substring(start, start + n));
+                    List<String> gramLangs = LatinProfiles.gram(word, start, n);
                     if (gramLangs != null) {
                         double weight = (n == 1 ? 0.5 : 0.2) / gramLangs.size();
                         for (String lang : gramLangs) {

@@ -111,6 +111,53 @@ final class LatinProfiles {
     /** For each letter or letter sequence, the languages it points to. */
     static final Map<String, List<String>> GRAMS = index(false);
 
+    // The same, keyed by up to four chars packed in a long, in an open-addressing table: detection looks up
+    // every window of every word, and this avoids a substring per window.
+    private static final int TABLE = 1024;
+    private static final long[] GRAM_KEYS = new long[TABLE];
+    private static final List<?>[] GRAM_LANGS = new List<?>[TABLE];
+
+    static {
+        GRAMS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String gram = entry.getKey();
+            if (gram.length() > 4) {
+                throw new IllegalStateException("letter sequences are at most 4 letters: " + gram);
+            }
+            long key = pack(gram, 0, gram.length());
+            int slot = slot(key);
+            while (GRAM_KEYS[slot] != 0) {
+                slot = (slot + 1) & (TABLE - 1);
+            }
+            GRAM_KEYS[slot] = key;
+            GRAM_LANGS[slot] = entry.getValue();
+        });
+    }
+
+    /** The languages the letters {@code word[start, start + n)} point to (n ≤ 4), or null. */
+    @SuppressWarnings("unchecked")
+    static List<String> gram(String word, int start, int n) {
+        long key = pack(word, start, start + n);
+        for (int slot = slot(key); GRAM_KEYS[slot] != 0; slot = (slot + 1) & (TABLE - 1)) {
+            if (GRAM_KEYS[slot] == key) {
+                return (List<String>) GRAM_LANGS[slot];
+            }
+        }
+        return null;
+    }
+
+    private static long pack(String text, int from, int to) {
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            key = (key << 16) | text.charAt(i);
+        }
+        return key;
+    }
+
+    private static int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54) & (TABLE - 1);
+    }
+
     private LatinProfiles() {}
 
     private static Profile profile(String lang, String words, String grams) {

@@ -3,6 +3,8 @@ package io.earshot.enrich.linear;
 import io.earshot.enrich.text.FeatureVector;
 import io.earshot.enrich.text.Lexicon;
 import io.earshot.enrich.text.TextFeatures;
+import io.earshot.enrich.text.Token;
+import io.earshot.enrich.text.Tokenizer;
 import java.util.List;
 
 /**
@@ -39,6 +41,20 @@ public final class TextClassifier {
         float[] out = new float[model.labels().size()];
         model.probabilities(vector, out);
         return out;
+    }
+
+    /** The probability of each label for text already tokenized by {@link Tokenizer#shipped()}. */
+    public float[] probabilities(List<Token> tokens) {
+        FeatureVector vector = features.newVector();
+        features.extract(tokens, vector);
+        float[] out = new float[model.labels().size()];
+        model.probabilities(vector, out);
+        return out;
+    }
+
+    /** How many characters of a text the model reads. */
+    public int maxChars() {
+        return model.spec().maxChars();
     }
 
     /** The index of the largest probability (the first one on ties). */

@@ -2,6 +2,9 @@ package io.earshot.enrich.sentiment;
 
 import io.earshot.enrich.linear.TextClassifier;
 import io.earshot.enrich.text.Lexicon;
+import io.earshot.enrich.text.Token;
+import io.earshot.enrich.text.Tokenizer;
+import java.util.List;
 
 /**
  * Classifies the sentiment of a text. Thread-safe and allocation-light; build one and share it.
@@ -31,6 +34,21 @@ public final class SentimentClassifier {
         float[] probabilities = classifier.probabilities(text);
         int best = TextClassifier.argmax(probabilities);
         return new Sentiment(LABELS[best], probabilities[best]);
+    }
+
+    /**
+     * The sentiment of text already split by {@link Tokenizer#shipped()} (reading at least
+     * {@link #maxChars()} characters), for callers that run several models on one tokenization.
+     */
+    public Sentiment classify(List<Token> tokens) {
+        float[] probabilities = classifier.probabilities(tokens);
+        int best = TextClassifier.argmax(probabilities);
+        return new Sentiment(LABELS[best], probabilities[best]);
+    }
+
+    /** How many characters of a text the model reads. */
+    public int maxChars() {
+        return classifier.maxChars();
     }
 
     /** The probability of each label, indexed by {@link SentimentLabel#ordinal()}. */

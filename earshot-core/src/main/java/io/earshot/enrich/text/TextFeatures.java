@@ -65,8 +65,16 @@ public final class TextFeatures {
 
     /** Clears {@code out} and fills it with the features of {@code text}. */
     public void extract(String text, FeatureVector out) {
+        extract(tokenizer.tokenize(text, spec.maxChars()), out);
+    }
+
+    /**
+     * Clears {@code out} and fills it with the features of already tokenized text (tokens from
+     * {@link #tokenizer()}, read up to {@link FeatureSpec#maxChars()}), so that one tokenization can serve
+     * several models.
+     */
+    public void extract(List<Token> tokens, FeatureVector out) {
         out.clear();
-        List<Token> tokens = tokenizer.tokenize(text, spec.maxChars());
         int previous = hash(BIGRAM, "<s>");
         boolean negated = false;
         int capsWords = 0;
