@@ -125,7 +125,12 @@ final class StreamConnection {
                         });
             }
         } catch (IOException e) {
-            signals.offer(new Signal.Ended("connection lost: " + Problems.describe(e)));
+            try {
+                // waits for room like any event: the run loop must learn why the stream ended
+                signals.put(new Signal.Ended("connection lost: " + Problems.describe(e)));
+            } catch (InterruptedException interrupted) {
+                // the connection is over already
+            }
         } catch (InterruptedException e) {
             // the connection is over
         }

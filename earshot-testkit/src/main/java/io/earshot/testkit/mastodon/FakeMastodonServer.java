@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,12 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * A Mastodon instance on 127.0.0.1 (a random port) that speaks the two APIs a listener uses: the streaming
@@ -61,8 +57,7 @@ public final class FakeMastodonServer implements AutoCloseable {
     private static final int MAX_LIMIT = 40;
 
     private final Builder options;
-    private final ConcurrentSkipListMap<String, FakeStatus> timeline =
-            new ConcurrentSkipListMap<>(FakeStatus.ID_ORDER.reversed());
+    private final Timeline timeline = new Timeline();
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger streamsOpened = new AtomicInteger();
@@ -77,8 +72,7 @@ public final class FakeMastodonServer implements AutoCloseable {
     private FakeMastodonServer(Builder options) {
         this.options = options;
         options.timeline.forEach(json -> {
-            FakeStatus status = FakeStatus.parse(json);
-            timeline.put(status.id(), status);
+            timeline.put(FakeStatus.parse(json));
         });
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -112,14 +106,14 @@ public final class FakeMastodonServer implements AutoCloseable {
     /** Adds a status to the timelines and sends it as {@code update} to every open stream that shows it. */
     public void publish(String statusJson) {
         FakeStatus status = FakeStatus.parse(statusJson);
-        timeline.put(status.id(), status);
+        timeline.put(status);
         fanOut(status, "update", status.json());
     }
 
     /** Replaces a status on the timelines and sends it as {@code status.update}. */
     public void edit(String statusJson) {
         FakeStatus status = FakeStatus.parse(statusJson);
-        timeline.put(status.id(), status);
+        timeline.put(status);
         fanOut(status, "status.update", status.json());
     }
 
@@ -225,7 +219,7 @@ public final class FakeMastodonServer implements AutoCloseable {
         return event.append('\n').toString();
     }
 
-    private void stream(Context ctx, Feed feed) throws IOException {
+    private void stream(Context ctx, Feed feed) {
         if (refused(ctx, refuseStreams.get())) {
             return;
         }
@@ -233,43 +227,7 @@ public final class FakeMastodonServer implements AutoCloseable {
         // registered before the client sees the answer: everything published from then on reaches it
         clients.add(client);
         try {
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream");
-            ctx.res().setHeader("Cache-Control", "no-store");
-            OutputStream out = ctx.res().getOutputStream();
-            write(out, ":)\n");
-            streamsOpened.incrementAndGet();
-            int events = 0;
-            long heartbeatMillis = options.heartbeat.toMillis();
-            while (running) {
-                StreamClient.Item item =
-                        client.queue.poll(heartbeatMillis > 0 ? heartbeatMillis : 50, TimeUnit.MILLISECONDS);
-                switch (item) {
-                    case null -> {
-                        if (heartbeatMillis > 0) {
-                            write(out, ":thump\n");
-                        }
-                    }
-                    case StreamClient.Item.Text text -> {
-                        write(out, text.text());
-                        if (text.countsAsEvent() && ++events == options.dropAfter) {
-                            abort(ctx);
-                            return;
-                        }
-                    }
-                    case StreamClient.Item.Drop drop -> {
-                        abort(ctx);
-                        return;
-                    }
-                    case StreamClient.Item.Close close -> {
-                        return;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client went away
+            client.serve(ctx, options.heartbeat, options.dropAfter, () -> running, streamsOpened::incrementAndGet);
         } finally {
             clients.remove(client);
         }
@@ -282,31 +240,21 @@ public final class FakeMastodonServer implements AutoCloseable {
             return;
         }
         int limit = Math.clamp(intParam(ctx, "limit", DEFAULT_LIMIT), 1, MAX_LIMIT);
-        Optional<String> maxId = Optional.ofNullable(ctx.queryParam("max_id"));
-        Optional<String> sinceId = Optional.ofNullable(ctx.queryParam("since_id"));
-        Optional<String> minId = Optional.ofNullable(ctx.queryParam("min_id"));
-        List<FakeStatus> newestFirst = timeline.values().stream()
-                .filter(feed.wants())
-                .filter(status -> maxId.isEmpty() || FakeStatus.ID_ORDER.compare(status.id(), maxId.get()) < 0)
-                .filter(status -> sinceId.isEmpty() || FakeStatus.ID_ORDER.compare(status.id(), sinceId.get()) > 0)
-                .filter(status -> minId.isEmpty() || FakeStatus.ID_ORDER.compare(status.id(), minId.get()) > 0)
-                .toList();
-        List<FakeStatus> page;
-        if (minId.isPresent()) {
-            // min_id pages forward in time: the statuses right after min_id, still sent newest first
-            page = newestFirst.subList(Math.max(0, newestFirst.size() - limit), newestFirst.size());
-        } else {
-            page = newestFirst.subList(0, Math.min(limit, newestFirst.size()));
-        }
-        if (!page.isEmpty()) {
+        Timeline.Page page = timeline.page(
+                feed,
+                limit,
+                Optional.ofNullable(ctx.queryParam("max_id")),
+                Optional.ofNullable(ctx.queryParam("since_id")),
+                Optional.ofNullable(ctx.queryParam("min_id")));
+        if (!page.statuses().isEmpty()) {
             String base = uri() + ctx.path() + "?" + keptParameters(ctx);
             ctx.header(
                     "Link",
-                    "<" + base + "max_id=" + page.getLast().id() + ">; rel=\"next\", <" + base + "min_id="
-                            + page.getFirst().id() + ">; rel=\"prev\"");
+                    "<" + base + "max_id=" + page.oldest().orElseThrow() + ">; rel=\"next\", <" + base + "min_id="
+                            + page.newest().orElseThrow() + ">; rel=\"prev\"");
         }
-        List<String> bodies = new ArrayList<>(page.size());
-        page.forEach(status -> bodies.add(status.json()));
+        List<String> bodies = new ArrayList<>(page.statuses().size());
+        page.statuses().forEach(status -> bodies.add(status.json()));
         ctx.contentType("application/json").result("[" + String.join(",", bodies) + "]");
     }
 
@@ -367,20 +315,6 @@ public final class FakeMastodonServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Closes the TCP connection under the response: no final chunk, so the client sees a cut, not an end. */
-    private static void abort(Context ctx) {
-        ServletContextRequest.getServletContextRequest(ctx.req())
-                .getConnectionMetaData()
-                .getConnection()
-                .getEndPoint()
-                .close();
     }
 
     /** One request the server received. */

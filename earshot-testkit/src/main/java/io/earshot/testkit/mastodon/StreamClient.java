@@ -1,7 +1,15 @@
 package io.earshot.testkit.mastodon;
 
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /** One open streaming connection: what it follows, and what is waiting to be written to it. */
 final class StreamClient {
@@ -23,5 +31,65 @@ final class StreamClient {
 
     StreamClient(Feed feed) {
         this.feed = feed;
+    }
+
+    /**
+     * Answers the streaming request and writes what is queued until told to stop, the server closes, or the
+     * client goes away; heartbeats fill the quiet (none when {@code heartbeat} is zero). {@code opened} runs once
+     * the answer is on its way.
+     */
+    void serve(Context ctx, Duration heartbeat, int dropAfter, BooleanSupplier running, Runnable opened) {
+        try {
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream");
+            ctx.res().setHeader("Cache-Control", "no-store");
+            OutputStream out = ctx.res().getOutputStream();
+            write(out, ":)\n");
+            opened.run();
+            int events = 0;
+            long heartbeatMillis = heartbeat.toMillis();
+            while (running.getAsBoolean()) {
+                Item item = queue.poll(heartbeatMillis > 0 ? heartbeatMillis : 50, TimeUnit.MILLISECONDS);
+                switch (item) {
+                    case null -> {
+                        if (heartbeatMillis > 0) {
+                            write(out, ":thump\n");
+                        }
+                    }
+                    case Item.Text text -> {
+                        write(out, text.text());
+                        if (text.countsAsEvent() && ++events == dropAfter) {
+                            abort(ctx);
+                            return;
+                        }
+                    }
+                    case Item.Drop drop -> {
+                        abort(ctx);
+                        return;
+                    }
+                    case Item.Close close -> {
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Closes the TCP connection under the response: no final chunk, so the client sees a cut, not an end. */
+    private static void abort(Context ctx) {
+        ServletContextRequest.getServletContextRequest(ctx.req())
+                .getConnectionMetaData()
+                .getConnection()
+                .getEndPoint()
+                .close();
     }
 }
