@@ -6,7 +6,6 @@ import io.earshot.domain.TopicMatch;
 import io.earshot.query.QueryNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +23,10 @@ import java.util.Set;
  */
 public final class CompiledTopicMatcher implements TopicMatcher {
 
-    /** Distinct words remembered per matching thread, with the topics they lead to, before starting over. */
-    private static final int TOKEN_CACHE_SIZE = 100_000;
+    /** Words remembered per matching thread with the topics they lead to (a power of two). */
+    private static final int TOKEN_CACHE_SIZE = 1 << 14;
+
+    private static final int[] NONE = new int[0];
 
     private final PlanCompiler compiler = new PlanCompiler();
     private final Presearch presearch = new Presearch();
@@ -75,9 +76,7 @@ public final class CompiledTopicMatcher implements TopicMatcher {
         }
         if (index.hasKeywordKeys()) {
             for (Map.Entry<String, Set<String>> field : view.keywords().entrySet()) {
-                for (String value : field.getValue()) {
-                    index.slotsForKeyword(field.getKey(), value, work::offer);
-                }
+                index.slotsForKeywords(field.getKey(), field.getValue(), work::offer);
             }
         }
         work.offerAll(index.always());
@@ -148,8 +147,12 @@ public final class CompiledTopicMatcher implements TopicMatcher {
         int stamp;
         int[] candidates = new int[256];
         int count;
-        final Map<String, int[]> tokenSlots = new HashMap<>();
-        long tokenSlotsVersion = -1;
+        // a direct-mapped cache (one place per hash, the newest word wins): no chains to follow, and small
+        // enough to stay in the processor's cache, where a big hash map of every word seen would not
+        final String[] cachedWords = new String[TOKEN_CACHE_SIZE];
+        final int[] cachedHashes = new int[TOKEN_CACHE_SIZE];
+        final int[][] cachedSlots = new int[TOKEN_CACHE_SIZE][];
+        long cacheVersion = -1;
         int[] building = new int[64];
         int built;
 
@@ -163,20 +166,25 @@ public final class CompiledTopicMatcher implements TopicMatcher {
                 stamp = 1;
             }
             count = 0;
-            if (indexVersion != tokenSlotsVersion || tokenSlots.size() > TOKEN_CACHE_SIZE) {
-                tokenSlots.clear();
-                tokenSlotsVersion = indexVersion;
+            if (indexVersion != cacheVersion) {
+                Arrays.fill(cachedWords, null);
+                cacheVersion = indexVersion;
             }
         }
 
         int[] slotsForToken(String term, TopicIndex index) {
-            int[] slots = tokenSlots.get(term);
-            if (slots == null) {
-                built = 0;
-                index.slotsForToken(term, this::build);
-                slots = Arrays.copyOf(building, built);
-                tokenSlots.put(term, slots);
+            int hash = term.hashCode();
+            int at = (hash ^ (hash >>> 16)) & (TOKEN_CACHE_SIZE - 1);
+            String cached = cachedWords[at];
+            if (cached != null && cachedHashes[at] == hash && cached.equals(term)) {
+                return cachedSlots[at];
             }
+            built = 0;
+            index.slotsForToken(term, this::build);
+            int[] slots = built == 0 ? NONE : Arrays.copyOf(building, built);
+            cachedWords[at] = term;
+            cachedHashes[at] = hash;
+            cachedSlots[at] = slots;
             return slots;
         }
 

@@ -76,9 +76,10 @@ final class PostView {
             int[] ends = new int[16];
             int size = 0;
             try (TokenStream stream = analyzer.tokenStream(field, text)) {
-                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-                OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-                PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+                Attributes attributes = Attributes.of(stream);
+                CharTermAttribute term = attributes.term;
+                OffsetAttribute offset = attributes.offset;
+                PositionIncrementAttribute increment = attributes.increment;
                 stream.reset();
                 int position = -1;
                 while (stream.incrementToken()) {
@@ -104,6 +105,39 @@ final class PostView {
     }
 
     private static final int[] NONE = new int[0];
+
+    /**
+     * The attributes of the token streams this thread last used. An analyzer hands each thread the same
+     * stream again and again; looking its attributes up by class for every post showed in profiles.
+     */
+    private static final class Attributes {
+        private static final ThreadLocal<Attributes[]> RECENT = ThreadLocal.withInitial(() -> new Attributes[2]);
+
+        final TokenStream stream;
+        final CharTermAttribute term;
+        final OffsetAttribute offset;
+        final PositionIncrementAttribute increment;
+
+        private Attributes(TokenStream stream) {
+            this.stream = stream;
+            this.term = stream.addAttribute(CharTermAttribute.class);
+            this.offset = stream.addAttribute(OffsetAttribute.class);
+            this.increment = stream.addAttribute(PositionIncrementAttribute.class);
+        }
+
+        static Attributes of(TokenStream stream) {
+            Attributes[] recent = RECENT.get();
+            for (Attributes attributes : recent) {
+                if (attributes != null && attributes.stream == stream) {
+                    return attributes;
+                }
+            }
+            Attributes fresh = new Attributes(stream);
+            recent[1] = recent[0];
+            recent[0] = fresh;
+            return fresh;
+        }
+    }
 
     final Post post;
     final Tokens text;

@@ -35,6 +35,7 @@ final class TopicIndex {
     private static final long GRACE_NANOS = 5_000_000_000L;
 
     private final Map<Presearch.Kind, Map<String, int[]>> postings = new EnumMap<>(Presearch.Kind.class);
+    private final Map<String, Map<String, int[]>> keywordPostings = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
 
     private volatile Entry[] slots = new Entry[1024];
@@ -130,7 +131,15 @@ final class TopicIndex {
                 fuzzyMaxLength = Math.max(fuzzyMaxLength, codePoints);
                 maxEdits = Math.max(maxEdits, entry.maxEdits());
             }
-            postings.get(key.kind()).compute(key.value(), (k, list) -> {
+            Map<String, int[]> map = postings.get(key.kind());
+            String value = key.value();
+            if (key.kind() == Presearch.Kind.KEYWORD) {
+                // filed by field, then value: a post's values are looked up without building keys
+                int split = value.indexOf('\u0000');
+                map = keywordPostings.computeIfAbsent(value.substring(0, split), field -> new ConcurrentHashMap<>());
+                value = value.substring(split + 1);
+            }
+            map.compute(value, (k, list) -> {
                 int[] current = list == null ? NONE : list;
                 int[] changed = add ? append(current, slot) : without(current, slot);
                 return changed.length == 0 ? null : changed;
@@ -172,11 +181,17 @@ final class TopicIndex {
     }
 
     boolean hasKeywordKeys() {
-        return !postings.get(Presearch.Kind.KEYWORD).isEmpty();
+        return !keywordPostings.isEmpty();
     }
 
-    void slotsForKeyword(String field, String value, IntConsumer out) {
-        offer(postings.get(Presearch.Kind.KEYWORD).get(Presearch.keyword(field, value)), out);
+    /** Every slot filed under one of these values of a keyword field. */
+    void slotsForKeywords(String field, Iterable<String> values, IntConsumer out) {
+        Map<String, int[]> byValue = keywordPostings.get(field);
+        if (byValue != null && !byValue.isEmpty()) {
+            for (String value : values) {
+                offer(byValue.get(value), out);
+            }
+        }
     }
 
     /** Whether a token's length (in code points) is within {@code edits} of some fuzzy word's. */
