@@ -68,6 +68,44 @@ public record Post(
         return new Builder(key, author, createdAt);
     }
 
+    /** A copy with other language tags (e.g. the detected language when the network gave none). */
+    public Post withLangs(List<String> newLangs) {
+        return new Post(
+                key,
+                uri,
+                url,
+                author,
+                text,
+                createdAt,
+                newLangs,
+                replyParent,
+                replyRoot,
+                quoted,
+                hashtags,
+                mentions,
+                links,
+                title);
+    }
+
+    /** A copy with what is known of the author (e.g. a handle learned from another event). */
+    public Post withAuthor(Author newAuthor) {
+        return new Post(
+                key,
+                uri,
+                url,
+                newAuthor,
+                text,
+                createdAt,
+                langs,
+                replyParent,
+                replyRoot,
+                quoted,
+                hashtags,
+                mentions,
+                links,
+                title);
+    }
+
     /** A copy with other text (an edit keeps the identity, author and thread). */
     public Post withText(String newText) {
         return new Post(

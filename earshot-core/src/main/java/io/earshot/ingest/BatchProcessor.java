@@ -7,6 +7,10 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
 import io.earshot.domain.TopicMatch;
+import io.earshot.enrich.Enricher;
+import io.earshot.enrich.Enrichment;
+import io.earshot.enrich.lang.LanguageDetector;
+import io.earshot.enrich.sentiment.SentimentLabel;
 import io.earshot.match.TopicMatcher;
 import io.earshot.source.SourceEvent;
 import java.time.Clock;
@@ -35,6 +39,8 @@ public final class BatchProcessor {
     private final TombstoneStore tombstones;
     private final InteractionLedger ledger;
     private final AuthorDirectory authors;
+    private final Enricher enricher;
+    private final SentimentCorrections corrections;
     private final Clock clock;
 
     public BatchProcessor(
@@ -43,12 +49,16 @@ public final class BatchProcessor {
             TombstoneStore tombstones,
             InteractionLedger ledger,
             AuthorDirectory authors,
+            Enricher enricher,
+            SentimentCorrections corrections,
             Clock clock) {
         this.archive = archive;
         this.matcher = matcher;
         this.tombstones = tombstones;
         this.ledger = ledger;
         this.authors = authors;
+        this.enricher = enricher;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -119,12 +129,28 @@ public final class BatchProcessor {
         if (upserts.isEmpty()) {
             return List.of();
         }
-        List<Post> posts = upserts.values().stream().map(this::withKnownHandle).toList();
+        List<Post> posts = new ArrayList<>(upserts.size());
+        List<Enrichment> heard = new ArrayList<>(upserts.size());
+        for (Post post : upserts.values()) {
+            Post named = withKnownHandle(post);
+            Enrichment enrichment = enricher.enrich(named);
+            heard.add(enrichment);
+            // the detected language joins the post when the network gave none, so lang: means the same live and in
+            // search
+            boolean detected = named.langs().isEmpty() && !enrichment.lang().equals(LanguageDetector.UNDETERMINED);
+            posts.add(detected ? named.withLangs(List.of(enrichment.lang())) : named);
+        }
         List<List<TopicMatch>> matches = matcher.match(posts);
+        Map<PostKey, SentimentLabel> corrected = corrections.corrections(upserts.keySet());
         List<Mention> mentions = new ArrayList<>(posts.size());
         for (int i = 0; i < posts.size(); i++) {
             Post post = posts.get(i);
-            mentions.add(new Mention(post, matches.get(i), ledger.engagementOf(post.key())));
+            mentions.add(new Mention(
+                    post,
+                    matches.get(i),
+                    ledger.engagementOf(post.key()),
+                    Optional.of(heard.get(i)),
+                    Optional.ofNullable(corrected.get(post.key()))));
             counters.postStored(!matches.get(i).isEmpty());
         }
         archive.upsert(mentions);
@@ -136,26 +162,10 @@ public final class BatchProcessor {
         if (author.handle().isPresent()) {
             return post;
         }
-        Optional<String> handle = authors.handle(author.network(), author.id());
-        if (handle.isEmpty()) {
-            return post;
-        }
-        Author named = new Author(author.network(), author.id(), handle, author.displayName(), author.followers());
-        return new Post(
-                post.key(),
-                post.uri(),
-                post.url(),
-                named,
-                post.text(),
-                post.createdAt(),
-                post.langs(),
-                post.replyParent(),
-                post.replyRoot(),
-                post.quoted(),
-                post.hashtags(),
-                post.mentions(),
-                post.links(),
-                post.title());
+        return authors.handle(author.network(), author.id())
+                .map(handle -> post.withAuthor(new Author(
+                        author.network(), author.id(), Optional.of(handle), author.displayName(), author.followers())))
+                .orElse(post);
     }
 
     /** Records an interaction on a post Earshot keeps; returns the post whose counters changed. */

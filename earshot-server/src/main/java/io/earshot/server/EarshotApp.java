@@ -2,17 +2,22 @@ package io.earshot.server;
 
 import io.earshot.archive.MentionArchive;
 import io.earshot.embedded.archive.LuceneMentionArchive;
+import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
+import io.earshot.enrich.Enricher;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
 import io.earshot.match.TopicMatcher;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
+import io.earshot.server.http.BadRequestException;
 import io.earshot.server.http.HttpServer;
+import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
+import io.earshot.server.mention.SentimentCorrector;
 import io.earshot.server.source.SourceRoutes;
 import io.earshot.server.stream.LiveStream;
 import io.earshot.server.topic.TopicRoutes;
@@ -20,11 +25,14 @@ import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
 import io.earshot.source.bluesky.JetstreamMapper;
+import io.earshot.source.mastodon.MastodonStatusMapper;
 import io.earshot.source.webhook.GenericPostMapper;
 import io.earshot.topic.TopicBackfill;
 import io.earshot.topic.TopicService;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +61,8 @@ public final class EarshotApp implements AutoCloseable {
     private final SqliteStateStore state;
     private final MentionArchive archive;
     private final TopicMatcher matcher;
+    private final SqliteSentimentCorrections corrections;
+    private final Enricher enricher;
     private final IngestPipeline pipeline;
     private final TopicService topics;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
@@ -72,7 +83,10 @@ public final class EarshotApp implements AutoCloseable {
         this.state = SqliteStateStore.open(config.dataDir());
         this.archive = openArchive(config, state);
         this.matcher = new MonitorTopicMatcher();
-        BatchProcessor processor = new BatchProcessor(archive, matcher, state, state, state, clock);
+        this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
+        this.enricher = Enricher.shipped();
+        BatchProcessor processor =
+                new BatchProcessor(archive, matcher, state, state, state, enricher, corrections, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
         this.pipeline.addListener(liveStream);
         this.pipeline.start();
@@ -132,10 +146,15 @@ public final class EarshotApp implements AutoCloseable {
     }
 
     private void serveHttp() {
-        Map<String, EventMapper> formats = Map.of("jetstream", new JetstreamMapper(), "post", new GenericPostMapper());
+        JetstreamMapper jetstream = new JetstreamMapper();
+        GenericPostMapper post = new GenericPostMapper();
+        Map<String, Function<Context, EventMapper>> formats = Map.of(
+                "jetstream", ctx -> jetstream,
+                "post", ctx -> post,
+                "mastodon", ctx -> new MastodonStatusMapper(mastodonInstance(ctx)));
         List<Routes> routes = List.of(
                 new TopicRoutes(topics),
-                new MentionRoutes(archive),
+                new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
@@ -143,6 +162,24 @@ public final class EarshotApp implements AutoCloseable {
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
+    }
+
+    /** Mastodon statuses carry instance-local ids: the webhook says which instance they come from. */
+    private static URI mastodonInstance(Context ctx) {
+        String instance = Requests.param(ctx, "instance")
+                .orElseThrow(() -> new BadRequestException(
+                        "format=mastodon needs &instance=https://<the instance the statuses come from>"));
+        try {
+            URI uri = URI.create(instance.strip());
+            if (uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(
+                    "instance must be a URL such as https://mastodon.social, got '" + instance + "'");
+        }
     }
 
     private void syncTopics() {
@@ -209,6 +246,7 @@ public final class EarshotApp implements AutoCloseable {
         pipeline.close();
         matcher.close();
         archive.close();
+        corrections.close();
         state.close();
     }
 }

@@ -55,6 +55,13 @@ final class ArchiveDocuments {
     /** {@code network:account-id} exactly as given (the query field {@code author} is lower-cased). */
     static final String AUTHOR = "_author";
 
+    /** What Earshot heard and a person's sentiment correction ({@link EnrichmentCodec}). */
+    static final String ENRICHMENT = "_enrichment";
+    /** The sentiment to search and count by: the correction when there is one, else the model's label. */
+    static final String SENTIMENT = "sentiment";
+    /** The emotion, when the model was confident enough. */
+    static final String EMOTION = "emotion";
+
     static final String LIKES = "_likes";
     static final String REPOSTS = "_reposts";
     static final String REPLIES = "_replies";
@@ -65,7 +72,7 @@ final class ArchiveDocuments {
             LongField.newSortField(CREATED, true, SortedNumericSelector.Type.MIN),
             new SortField(KEY, SortField.Type.STRING));
 
-    private static final Set<String> PAYLOAD_ONLY = Set.of(PAYLOAD);
+    private static final Set<String> PAYLOAD_ONLY = Set.of(PAYLOAD, ENRICHMENT);
 
     private ArchiveDocuments() {}
 
@@ -84,6 +91,15 @@ final class ArchiveDocuments {
             doc.add(new StringField(MATCHED, "1", Field.Store.NO));
         }
         doc.add(new StringField(AUTHOR, authorKey(post.network(), post.author().id()), Field.Store.NO));
+        if (mention.enrichment().isPresent() || mention.sentimentCorrection().isPresent()) {
+            doc.add(new StoredField(
+                    ENRICHMENT, EnrichmentCodec.encode(mention.enrichment(), mention.sentimentCorrection())));
+        }
+        mention.sentiment().ifPresent(label -> doc.add(new StringField(SENTIMENT, label.id(), Field.Store.NO)));
+        mention.enrichment()
+                .flatMap(heard -> heard.emotion())
+                .ifPresent(emotion ->
+                        doc.add(new StringField(EMOTION, emotion.label().id(), Field.Store.NO)));
         for (Field field : engagementFields(mention.engagement())) {
             doc.add(field);
         }
@@ -156,7 +172,12 @@ final class ArchiveDocuments {
     static Mention toMention(Document stored, Engagement engagement) {
         BytesRef payload = stored.getBinaryValue(PAYLOAD);
         MentionCodec.Stored decoded = MentionCodec.decode(BytesRef.deepCopyOf(payload).bytes);
-        return new Mention(decoded.post(), decoded.matches(), engagement);
+        BytesRef enrichment = stored.getBinaryValue(ENRICHMENT);
+        if (enrichment == null) {
+            return new Mention(decoded.post(), decoded.matches(), engagement);
+        }
+        EnrichmentCodec.Stored heard = EnrichmentCodec.decode(BytesRef.deepCopyOf(enrichment).bytes);
+        return new Mention(decoded.post(), decoded.matches(), engagement, heard.enrichment(), heard.correction());
     }
 
     static Set<String> payloadOnly() {

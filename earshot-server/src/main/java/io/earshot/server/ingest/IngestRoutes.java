@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/ingest?format=jetstream}: the webhook source. The body is NDJSON, one event per
@@ -39,18 +40,19 @@ public final class IngestRoutes implements Routes {
     private static final int EVENTS_PER_BATCH = 500;
 
     private final IngestPipeline pipeline;
-    private final Map<String, EventMapper> formats;
+    private final Map<String, Function<Context, EventMapper>> formats;
     private final Limits limits;
     private final Optional<String> apiToken;
     private final Map<String, String> sourceTokens;
 
     /**
+     * @param formats by name, the mapper for a request (some formats need a parameter, e.g. Mastodon's {@code instance})
      * @param apiToken the admin API token, accepted for every source
      * @param sourceTokens per-source tokens: a request for {@code ?source=NAME} must present NAME's token
      */
     public IngestRoutes(
             IngestPipeline pipeline,
-            Map<String, EventMapper> formats,
+            Map<String, Function<Context, EventMapper>> formats,
             Limits limits,
             Optional<String> apiToken,
             Map<String, String> sourceTokens) {
@@ -68,8 +70,8 @@ public final class IngestRoutes implements Routes {
 
     private void ingest(Context ctx) throws IOException, InterruptedException {
         String format = Requests.param(ctx, "format").orElse("jetstream");
-        EventMapper mapper = formats.get(format);
-        if (mapper == null) {
+        Function<Context, EventMapper> mappers = formats.get(format);
+        if (mappers == null) {
             throw new BadRequestException("unknown format '" + format + "'; known formats: "
                     + String.join(", ", formats.keySet().stream().sorted().toList()));
         }
@@ -80,6 +82,7 @@ public final class IngestRoutes implements Routes {
         }
         String source = Requests.param(ctx, "source").orElse(format);
         authorize(ctx, source);
+        EventMapper mapper = mappers.apply(ctx);
         boolean wait = Requests.param(ctx, "wait").map(Boolean::parseBoolean).orElse(false);
         String sourceId = "webhook:" + source;
         LineReader reader = new LineReader(ctx.bodyInputStream(), limits.maxLineBytes(), limits.maxBodyBytes());

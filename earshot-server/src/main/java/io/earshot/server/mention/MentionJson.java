@@ -41,11 +41,56 @@ public final class MentionJson {
         post.replyParent().ifPresent(parent -> json.put("replyTo", parent.id()));
         post.replyRoot().ifPresent(root -> json.put("thread", root.id()));
         post.quoted().ifPresent(quoted -> json.put("quotes", quoted.id()));
+        json.put("sentiment", sentiment(mention));
+        json.put(
+                "emotion",
+                mention.enrichment()
+                        .flatMap(heard -> heard.emotion())
+                        .map(emotion -> Map.of("label", emotion.label().id(), "score", round(emotion.score())))
+                        .orElse(null));
+        mention.enrichment().ifPresent(heard -> {
+            json.put("cashtags", heard.entities().cashtags());
+            json.put("emoji", heard.entities().emoji());
+            json.put("canonicalLinks", heard.entities().urls());
+        });
         json.put("likes", mention.engagement().likes());
         json.put("reposts", mention.engagement().reposts());
         json.put("replies", mention.engagement().replies());
         json.put("quotes", mention.engagement().quotes());
         return json;
+    }
+
+    /** The label to use (a person's correction wins), the model's confidence, and whether it was corrected. */
+    private static Map<String, Object> sentiment(Mention mention) {
+        if (mention.sentiment().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("label", mention.sentiment().get().id());
+        if (mention.sentimentCorrection().isPresent()) {
+            json.put("score", 1.0);
+            json.put("corrected", true);
+            mention.enrichment()
+                    .ifPresent(heard -> json.put(
+                            "model",
+                            Map.of(
+                                    "label",
+                                    heard.sentiment().label().id(),
+                                    "score",
+                                    round(heard.sentiment().score()))));
+        } else {
+            json.put(
+                    "score",
+                    mention.enrichment()
+                            .map(heard -> round(heard.sentiment().score()))
+                            .orElse(null));
+            json.put("corrected", false);
+        }
+        return json;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static Map<String, Object> match(TopicMatch match) {

@@ -9,7 +9,9 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
 import io.earshot.embedded.archive.LuceneMentionArchive;
+import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
+import io.earshot.enrich.Enricher;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
@@ -42,10 +44,12 @@ class BackpressureTest {
         try (FakeJetstreamServer jetstream = FakeJetstreamServer.replaying(SyntheticStream.postsWithOneLikeEach(POSTS))
                         .start();
                 SqliteStateStore state = SqliteStateStore.open(data);
+                SqliteSentimentCorrections corrections = SqliteSentimentCorrections.open(data, Clock.systemUTC());
                 MentionArchive archive =
                         new SlowArchive(LuceneMentionArchive.open(data.resolve("archive")), Duration.ofMillis(100));
                 MonitorTopicMatcher matcher = new MonitorTopicMatcher()) {
-            BatchProcessor processor = new BatchProcessor(archive, matcher, state, state, state, Clock.systemUTC());
+            BatchProcessor processor = new BatchProcessor(
+                    archive, matcher, state, state, state, Enricher.shipped(), corrections, Clock.systemUTC());
             IngestPipeline pipeline = new IngestPipeline(
                     processor,
                     archive,
