@@ -5,6 +5,11 @@ import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
 import io.earshot.enrich.Enricher;
+import io.earshot.enrich.emotion.EmotionClassifier;
+import io.earshot.enrich.entity.EntityExtractor;
+import io.earshot.enrich.lang.LanguageDetector;
+import io.earshot.enrich.sentiment.SentimentClassifier;
+import io.earshot.enrich.sentiment.SentimentModel;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
@@ -84,7 +89,7 @@ public final class EarshotApp implements AutoCloseable {
         this.archive = openArchive(config, state);
         this.matcher = new MonitorTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
-        this.enricher = Enricher.shipped();
+        this.enricher = enricher(config);
         BatchProcessor processor =
                 new BatchProcessor(archive, matcher, state, state, state, enricher, corrections, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
@@ -162,6 +167,17 @@ public final class EarshotApp implements AutoCloseable {
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
+    }
+
+    /** The shipped models, or a sentiment model trained with {@code earshot train sentiment} ({@code EARSHOT_SENTIMENT_MODEL}). */
+    private static Enricher enricher(EarshotConfig config) {
+        return config.sentimentModel()
+                .map(path -> new Enricher(
+                        new SentimentClassifier(SentimentModel.load(path)),
+                        EmotionClassifier.shipped(),
+                        LanguageDetector.shipped(),
+                        EntityExtractor.shipped()))
+                .orElseGet(Enricher::shipped);
     }
 
     /** Mastodon statuses carry instance-local ids: the webhook says which instance they come from. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param jetstreamEndpoints an override of every Bluesky source's endpoints ({@code EARSHOT_BLUESKY_JETSTREAM_URL})
  * @param unmatchedRetention how long posts that matched no topic are kept (for backfill of new topics)
  * @param ingestTokens per-source tokens for {@code POST /api/v1/ingest?source=NAME}
+ * @param sentimentModel a model from {@code earshot train sentiment} to use instead of the shipped one
  */
 public record EarshotConfig(
         Path dataDir,
@@ -31,7 +32,8 @@ public record EarshotConfig(
         List<URI> jetstreamEndpoints,
         Optional<String> apiToken,
         Duration unmatchedRetention,
-        Map<String, String> ingestTokens) {
+        Map<String, String> ingestTokens,
+        Optional<Path> sentimentModel) {
 
     /** Which sources {@code earshot run} starts. */
     public enum SourceChoice {
@@ -53,6 +55,7 @@ public record EarshotConfig(
         Objects.requireNonNull(apiToken, "apiToken");
         Objects.requireNonNull(unmatchedRetention, "unmatchedRetention");
         ingestTokens = Map.copyOf(ingestTokens);
+        Objects.requireNonNull(sentimentModel, "sentimentModel");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
         }
@@ -97,6 +100,9 @@ public record EarshotConfig(
                 .map(value -> ConfigFile.duration("EARSHOT_RETENTION_UNMATCHED", value))
                 .or(contents::unmatchedRetention)
                 .orElse(Duration.ofDays(7));
+        Optional<Path> sentimentModel = Optional.ofNullable(env.get("EARSHOT_SENTIMENT_MODEL"))
+                .filter(value -> !value.isBlank())
+                .map(Path::of);
         return new EarshotConfig(
                 data,
                 host,
@@ -106,7 +112,8 @@ public record EarshotConfig(
                 endpoints,
                 token,
                 retention,
-                contents.ingestTokens());
+                contents.ingestTokens(),
+                sentimentModel);
     }
 
     /** The sources to start: the configured ones (or the public Bluesky firehose), filtered by {@link #source()}. */
@@ -135,7 +142,16 @@ public record EarshotConfig(
 
     public EarshotConfig withDataDir(Path value) {
         return new EarshotConfig(
-                value, host, port, source, sources, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
+                value,
+                host,
+                port,
+                source,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens,
+                sentimentModel);
     }
 
     public EarshotConfig withListen(String newHost, int newPort) {
@@ -148,22 +164,50 @@ public record EarshotConfig(
                 jetstreamEndpoints,
                 apiToken,
                 unmatchedRetention,
-                ingestTokens);
+                ingestTokens,
+                sentimentModel);
     }
 
     public EarshotConfig withSource(SourceChoice value) {
         return new EarshotConfig(
-                dataDir, host, port, value, sources, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
+                dataDir,
+                host,
+                port,
+                value,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens,
+                sentimentModel);
     }
 
     public EarshotConfig withSources(List<SourceSpec> value) {
         return new EarshotConfig(
-                dataDir, host, port, source, value, jetstreamEndpoints, apiToken, unmatchedRetention, ingestTokens);
+                dataDir,
+                host,
+                port,
+                source,
+                value,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens,
+                sentimentModel);
     }
 
     public EarshotConfig withIngestTokens(Map<String, String> value) {
         return new EarshotConfig(
-                dataDir, host, port, source, sources, jetstreamEndpoints, apiToken, unmatchedRetention, value);
+                dataDir,
+                host,
+                port,
+                source,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                value,
+                sentimentModel);
     }
 
     private static int port(String value) {

@@ -3,11 +3,13 @@ package io.earshot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.server.cli.EarshotCommand;
+import io.earshot.testkit.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +44,40 @@ class CommandLineTest {
     }
 
     @Test
+    void trainsASentimentModelReproducibly() throws Exception {
+        List<String> rows = Files.readAllLines(Fixtures.data("sentiment/semeval-2013-2016-train.tsv"))
+                .subList(0, 2_001);
+        Path tsv = data.resolve("small.tsv");
+        Files.write(tsv, rows);
+        String first = run(
+                "train",
+                "sentiment",
+                "--data",
+                tsv.toString(),
+                "--out",
+                data.resolve("a.bin").toString(),
+                "--seed",
+                "7");
+        run(
+                "train",
+                "sentiment",
+                "--data",
+                tsv.toString(),
+                "--out",
+                data.resolve("b.bin").toString(),
+                "--seed",
+                "7");
+        assertThat(first).contains("wrote").contains("held out");
+        assertThat(Files.readAllBytes(data.resolve("a.bin"))).isEqualTo(Files.readAllBytes(data.resolve("b.bin")));
+    }
+
+    @Test
     void helpListsTheCommands() {
-        assertThat(run("--help")).contains("run").contains("replay").contains("topic");
+        assertThat(run("--help"))
+                .contains("run")
+                .contains("replay")
+                .contains("topic")
+                .contains("train");
     }
 
     private static String run(String... args) {

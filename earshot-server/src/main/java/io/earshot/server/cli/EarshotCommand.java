@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "earshot 0.1.0",
         description = "Self-hosted social listening: follow what people say about you, hear it, act on it.",
-        subcommands = {RunCommand.class, ReplayCommand.class, TopicCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ReplayCommand.class,
+            TopicCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class EarshotCommand implements Runnable {
 
     @CommandLine.Spec
