@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * A {@link LinearModel} with the feature extractor it was trained with: text in, class probabilities out.
- * Thread-safe: each call uses its own scratch vector.
+ * Thread-safe: each thread uses its own scratch vector.
  */
 public final class TextClassifier {
 
     private final LinearModel model;
     private final TextFeatures features;
+    // A feature vector is a few kilobytes of scratch: one per thread instead of one per call.
+    private final ThreadLocal<FeatureVector> scratch;
 
     public TextClassifier(LinearModel model, Lexicon lexicon) {
         if (model.lexiconChecksum() != lexicon.checksum()) {
@@ -24,6 +26,7 @@ public final class TextClassifier {
         }
         this.model = model;
         this.features = new TextFeatures(model.spec(), lexicon);
+        this.scratch = ThreadLocal.withInitial(features::newVector);
     }
 
     public LinearModel model() {
@@ -36,7 +39,7 @@ public final class TextClassifier {
 
     /** The probability of each of {@link #labels()}, in order. */
     public float[] probabilities(String text) {
-        FeatureVector vector = features.newVector();
+        FeatureVector vector = scratch.get();
         features.extract(text, vector);
         float[] out = new float[model.labels().size()];
         model.probabilities(vector, out);
@@ -45,7 +48,7 @@ public final class TextClassifier {
 
     /** The probability of each label for text already tokenized by {@link Tokenizer#shipped()}. */
     public float[] probabilities(List<Token> tokens) {
-        FeatureVector vector = features.newVector();
+        FeatureVector vector = scratch.get();
         features.extract(tokens, vector);
         float[] out = new float[model.labels().size()];
         model.probabilities(vector, out);

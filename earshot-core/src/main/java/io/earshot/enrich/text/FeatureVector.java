@@ -8,8 +8,9 @@ import java.util.Arrays;
  */
 public final class FeatureVector {
 
-    private int[] indices = new int[256];
-    private float[] values = new float[256];
+    // A tweet has about 400 features (most of them character n-grams): room for that without growing.
+    private int[] indices = new int[512];
+    private float[] values = new float[512];
     private int size;
     private final float[] dense;
 
