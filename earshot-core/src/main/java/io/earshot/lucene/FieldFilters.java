@@ -49,6 +49,8 @@ final class FieldFilters {
                                 ? new Term(IndexFields.LINKS, url)
                                 : new Term(IndexFields.LINKS_UNDER, url));
             case TITLE -> throw new IllegalArgumentException("title: is analysed text, not a keyword");
+            case SENTIMENT -> Optional.of(new Term(IndexFields.SENTIMENT, QueryCompiler.lower(value)));
+            case EMOTION -> Optional.of(new Term(IndexFields.EMOTION, QueryCompiler.lower(value)));
         };
     }
 }

@@ -33,5 +33,10 @@ public final class IndexFields {
     /** A feed item's title, analysed like {@link #TEXT}. */
     public static final String TITLE = "title";
 
+    /** The sentiment label to search by (a person's correction wins); archive documents only. */
+    public static final String SENTIMENT = "sentiment";
+    /** The emotion label, when confident; archive documents only. */
+    public static final String EMOTION = "emotion";
+
     private IndexFields() {}
 }

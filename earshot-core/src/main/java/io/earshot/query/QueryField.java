@@ -10,7 +10,15 @@ public enum QueryField {
     NETWORK,
     SITE,
     LINKS,
-    TITLE;
+    TITLE,
+    /** What Earshot heard, not what the post says: searchable in the archive, not usable in topics. */
+    SENTIMENT,
+    EMOTION;
+
+    /** True for fields that come from enrichment ({@code sentiment:}, {@code emotion:}), which topics cannot use. */
+    public boolean heard() {
+        return this == SENTIMENT || this == EMOTION;
+    }
 
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -189,6 +190,20 @@ final class QueryGrammar {
                     Terms.checkWildcard(value, valueColumn);
                 }
             }
+            case SENTIMENT -> {
+                value = value.toLowerCase(Locale.ROOT);
+                if (!Set.of("positive", "neutral", "negative").contains(value)) {
+                    throw new QuerySyntaxException(
+                            valueColumn, "sentiment: is positive, neutral or negative, got '" + value + "'");
+                }
+            }
+            case EMOTION -> {
+                value = value.toLowerCase(Locale.ROOT);
+                if (!Set.of("anger", "joy", "optimism", "sadness").contains(value)) {
+                    throw new QuerySyntaxException(
+                            valueColumn, "emotion: is anger, joy, optimism or sadness, got '" + value + "'");
+                }
+            }
         }
         return new QueryNode.FieldFilter(field, value);
     }
@@ -201,6 +216,8 @@ final class QueryGrammar {
             case SITE -> "example.com";
             case LINKS -> "example.com/blog";
             case TITLE -> "launch";
+            case SENTIMENT -> "negative";
+            case EMOTION -> "anger";
         };
     }
 

@@ -2,10 +2,14 @@ package io.earshot.topic;
 
 import io.earshot.match.TopicMatcher;
 import io.earshot.query.ParsedQuery;
+import io.earshot.query.QueryField;
+import io.earshot.query.QueryNode;
 import io.earshot.query.QueryParser;
+import io.earshot.query.QuerySyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,7 +107,7 @@ public final class TopicService {
      */
     public synchronized Created create(String name, String query) {
         requireName(name);
-        ParsedQuery parsed = QueryParser.parse(query);
+        ParsedQuery parsed = parseTopicQuery(query);
         Topic topic = store.create(name.strip(), query);
         live.put(topic.id(), topic);
         matcher.put(topic.id(), parsed.root());
@@ -114,7 +118,7 @@ public final class TopicService {
     /** Replaces a topic's name and query; empty when there is no such topic. */
     public synchronized Optional<Created> update(long id, String name, String query) {
         requireName(name);
-        ParsedQuery parsed = QueryParser.parse(query);
+        ParsedQuery parsed = parseTopicQuery(query);
         Optional<Topic> updated = store.update(id, name.strip(), query);
         updated.ifPresent(topic -> {
             live.put(topic.id(), topic);
@@ -141,6 +145,44 @@ public final class TopicService {
 
     public Optional<Topic> get(long id) {
         return store.get(id);
+    }
+
+    /**
+     * A topic says what is about you; {@code sentiment:} and {@code emotion:} say how it is said, which is
+     * known only after a post is heard. They filter searches (and later alerts and routing), not topics.
+     */
+    static ParsedQuery parseTopicQuery(String query) {
+        ParsedQuery parsed = QueryParser.parse(query);
+        heardField(parsed.root()).ifPresent(field -> {
+            int at = query.toLowerCase(Locale.ROOT).indexOf(field.keyword() + ":");
+            throw new QuerySyntaxException(
+                    Math.max(0, at) + 1,
+                    field.keyword()
+                            + ": filters search results, not topics: a topic says what is about you; filter its mentions by "
+                            + field.keyword() + " in search (GET /api/v1/mentions?topic=ID&q=" + field.keyword()
+                            + ":...)");
+        });
+        return parsed;
+    }
+
+    private static Optional<QueryField> heardField(QueryNode node) {
+        return switch (node) {
+            case QueryNode.FieldFilter filter ->
+                filter.field().heard() ? Optional.of(filter.field()) : Optional.empty();
+            case QueryNode.And and ->
+                and.clauses().stream()
+                        .map(TopicService::heardField)
+                        .flatMap(Optional::stream)
+                        .findFirst();
+            case QueryNode.Or or ->
+                or.clauses().stream()
+                        .map(TopicService::heardField)
+                        .flatMap(Optional::stream)
+                        .findFirst();
+            case QueryNode.Not not -> heardField(not.clause());
+            case QueryNode.Near near -> heardField(near.left()).or(() -> heardField(near.right()));
+            default -> Optional.empty();
+        };
     }
 
     private static void requireName(String name) {

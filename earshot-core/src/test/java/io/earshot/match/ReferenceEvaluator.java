@@ -97,6 +97,8 @@ final class ReferenceEvaluator {
                                 : url.split("\\?")[0].equals(wanted) || url.split("\\?")[0].startsWith(wanted + "/"));
             }
             case TITLE -> false;
+            // heard fields exist only on archived mentions, never on a bare post
+            case SENTIMENT, EMOTION -> false;
         };
     }
 

@@ -12,7 +12,7 @@ import io.earshot.enrich.sentiment.SentimentClassifier;
 import io.earshot.enrich.sentiment.SentimentModel;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
-import io.earshot.match.MonitorTopicMatcher;
+import io.earshot.match.CompiledTopicMatcher;
 import io.earshot.match.TopicMatcher;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
@@ -87,7 +87,7 @@ public final class EarshotApp implements AutoCloseable {
         }
         this.state = SqliteStateStore.open(config.dataDir());
         this.archive = openArchive(config, state);
-        this.matcher = new MonitorTopicMatcher();
+        this.matcher = new CompiledTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
         BatchProcessor processor =
@@ -95,7 +95,7 @@ public final class EarshotApp implements AutoCloseable {
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
         this.pipeline.addListener(liveStream);
         this.pipeline.start();
-        TopicBackfill backfill = new TopicBackfill(archive, MonitorTopicMatcher::new);
+        TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
         topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->

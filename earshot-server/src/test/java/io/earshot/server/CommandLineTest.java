@@ -72,6 +72,19 @@ class CommandLineTest {
     }
 
     @Test
+    void theMatchingBenchmarkChecksBothEnginesAgree() {
+        String json = run("bench", "match", "--topics", "200", "--posts", "300", "--threads", "1");
+        assertThat(json)
+                .contains("\"topics\": 200")
+                .contains("\"posts\": 300")
+                .contains("earshot_posts_per_sec")
+                .contains("speedup");
+        String matches = json.replaceAll(".*\"matches\": (\\d+).*", "$1");
+        String baseline = json.replaceAll(".*\"baseline_matches\": (\\d+).*", "$1");
+        assertThat(matches).isEqualTo(baseline);
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(run("--help"))
                 .contains("run")

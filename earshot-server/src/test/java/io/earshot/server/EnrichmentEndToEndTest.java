@@ -51,6 +51,26 @@ class EnrichmentEndToEndTest {
         assertThat(positive.get("cashtags").toString()).contains("ACME");
         assertThat(positive.get("emoji").toString()).contains("\uD83D\uDE0D");
 
+        // the same query language filters by what was heard
+        JsonNode angryOnes = api.get("/api/v1/mentions?q=" + ApiClient.encode("acme sentiment:negative"))
+                .json();
+        assertThat(angryOnes.get("total").asLong()).isEqualTo(1);
+        assertThat(angryOnes.get("items").get(0).get("id").asText()).endsWith("3enr2");
+        assertThat(api.get("/api/v1/mentions?q=" + ApiClient.encode("sentiment:positive"))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        ApiClient.Response badLabel = api.get("/api/v1/mentions?q=" + ApiClient.encode("sentiment:furious"));
+        assertThat(badLabel.status()).isEqualTo(400);
+        assertThat(badLabel.json().get("position").asInt()).isEqualTo(11);
+        // topics say what is about you, not how it is said
+        ApiClient.Response topic =
+                api.post("/api/v1/topics", "{\"name\":\"Angry\",\"query\":\"acme AND sentiment:negative\"}");
+        assertThat(topic.status()).isEqualTo(400);
+        assertThat(topic.json().get("position").asInt()).isEqualTo(10);
+        assertThat(topic.json().get("error").asText()).contains("filters search results, not topics");
+
         JsonNode negative = mention("3enr2");
         assertThat(negative.get("sentiment").get("label").asText()).isEqualTo("negative");
         // no language tag from the network: detected
@@ -68,6 +88,11 @@ class EnrichmentEndToEndTest {
         assertThat(corrected.json().get("sentiment").get("corrected").asBoolean())
                 .isTrue();
         assertThat(mention("3enr3").get("sentiment").get("label").asText()).isEqualTo("negative");
+        assertThat(api.get("/api/v1/mentions?q=" + ApiClient.encode("sentiment:negative"))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
 
         // the same post delivered again keeps the correction
         api.post("/api/v1/ingest?format=jetstream&wait=true", line);

@@ -6,6 +6,7 @@ import io.earshot.domain.Network;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
 import io.earshot.domain.TopicMatch;
+import io.earshot.lucene.IndexFields;
 import io.earshot.lucene.PostDocuments;
 import java.io.IOException;
 import java.time.Instant;
@@ -58,9 +59,9 @@ final class ArchiveDocuments {
     /** What Earshot heard and a person's sentiment correction ({@link EnrichmentCodec}). */
     static final String ENRICHMENT = "_enrichment";
     /** The sentiment to search and count by: the correction when there is one, else the model's label. */
-    static final String SENTIMENT = "sentiment";
+    static final String SENTIMENT = IndexFields.SENTIMENT;
     /** The emotion, when the model was confident enough. */
-    static final String EMOTION = "emotion";
+    static final String EMOTION = IndexFields.EMOTION;
 
     static final String LIKES = "_likes";
     static final String REPOSTS = "_reposts";

@@ -1,0 +1,62 @@
+package io.earshot.server.cli;
+
+import io.earshot.bench.MatchBench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code earshot bench …}: the benchmarks whose figures are in docs/benchmarks.md. Each prints one JSON line. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run a benchmark and print its result as one JSON line.",
+        subcommands = {BenchCommand.Match.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "match",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Topic matching: Earshot's engine against Lucene Monitor (default presearcher, one post at a time) on real tweets.")
+    static final class Match implements Callable<Integer> {
+        @Option(
+                names = "--topics",
+                paramLabel = "N",
+                defaultValue = "10000",
+                description = "Generated topics (default 10000).")
+        private int topics;
+
+        @Option(
+                names = "--posts",
+                paramLabel = "M",
+                defaultValue = "100000",
+                description = "Posts built from real tweets (default 100000).")
+        private int posts;
+
+        @Option(
+                names = "--threads",
+                paramLabel = "T",
+                defaultValue = "1",
+                description = "Matching threads (default 1).")
+        private int threads;
+
+        @Override
+        public Integer call() {
+            if (topics < 1 || posts < 1 || threads < 1) {
+                throw new IllegalArgumentException("--topics, --posts and --threads must be at least 1");
+            }
+            System.out.println(MatchBench.run(topics, posts, threads));
+            return 0;
+        }
+    }
+}
