@@ -85,6 +85,40 @@ class CommandLineTest {
     }
 
     @Test
+    void classifyAnswersEveryLineInOrder() {
+        String input = "I love this so much!\n\nthis is the worst day ever\n\u0000\u0007 odd\n";
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            List<String> lines = run("classify", "--task", "sentiment").lines().toList();
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(0)).startsWith("positive\t");
+            assertThat(lines.get(2)).startsWith("negative\t");
+            assertThat(lines)
+                    .allMatch(line -> line.matches(
+                            "(positive|neutral|negative)\t0\\.\\d{4}|(positive|neutral|negative)\t1\\.0000"));
+            System.setIn(
+                    new java.io.ByteArrayInputStream("so happy and grateful today\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("classify", "--task", "emotion")).matches("(anger|joy|optimism|sadness)\t\\d\\.\\d{4}");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void evalPrintsTheFiguresForALabelledFile() throws Exception {
+        List<String> rows = Files.readAllLines(Fixtures.data("emotion/tweeteval-emotion-val.tsv"))
+                .subList(0, 101);
+        Path tsv = data.resolve("val.tsv");
+        Files.write(tsv, rows);
+        String report = run("eval", "--task", "emotion", tsv.toString());
+        assertThat(report.toLowerCase(java.util.Locale.ROOT))
+                .contains("macro")
+                .contains("accuracy")
+                .contains("anger");
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(run("--help"))
                 .contains("run")

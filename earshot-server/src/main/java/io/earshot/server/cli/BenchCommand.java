@@ -1,6 +1,7 @@
 package io.earshot.server.cli;
 
 import io.earshot.bench.MatchBench;
+import io.earshot.bench.enrich.EnrichBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its result as one JSON line.",
-        subcommands = {BenchCommand.Match.class})
+        subcommands = {BenchCommand.Match.class, BenchCommand.Enrich.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -56,6 +57,23 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--topics, --posts and --threads must be at least 1");
             }
             System.out.println(MatchBench.run(topics, posts, threads));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "enrich",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Enrichment: posts per second for sentiment alone and for everything, one thread and all cores, on real tweets.")
+    static final class Enrich implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement (default 3).")
+        private double seconds;
+
+        @Override
+        public Integer call() {
+            System.out.println(EnrichBench.run(seconds, Runtime.getRuntime().availableProcessors())
+                    .json());
             return 0;
         }
     }

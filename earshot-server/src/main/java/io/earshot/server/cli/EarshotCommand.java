@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             TopicCommand.class,
             TrainCommand.class,
             BenchCommand.class,
+            ClassifyCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EarshotCommand implements Runnable {
