@@ -119,6 +119,26 @@ class CommandLineTest {
     }
 
     @Test
+    void feedCheckSaysWhatItMakesOfEachFeed() throws Exception {
+        Path good = Fixtures.fixture("feeds/rome/rss_2.0.xml");
+        Path html = data.resolve("error.html");
+        Files.writeString(html, "<!doctype html><html><body>502 Bad Gateway</body></html>");
+        List<String> lines = run(
+                        "feed",
+                        "check",
+                        good.toString(),
+                        html.toString(),
+                        data.resolve("missing.xml").toString())
+                .lines()
+                .toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("ok ").endsWith(good.toString());
+        assertThat(lines.get(1)).startsWith("error " + html);
+        assertThat(lines.get(2)).startsWith("error ");
+        assertThat(EarshotCommand.execute("feed", "check", html.toString())).isEqualTo(1);
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(run("--help"))
                 .contains("run")

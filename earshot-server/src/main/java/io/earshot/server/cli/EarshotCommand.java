@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ClassifyCommand.class,
             EvalCommand.class,
+            FeedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EarshotCommand implements Runnable {
