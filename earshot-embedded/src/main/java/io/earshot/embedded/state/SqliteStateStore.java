@@ -5,6 +5,7 @@ import io.earshot.domain.Interaction;
 import io.earshot.domain.InteractionKey;
 import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
+import io.earshot.graph.InteractionGraph;
 import io.earshot.ingest.AuthorDirectory;
 import io.earshot.ingest.InteractionLedger;
 import io.earshot.ingest.TombstoneStore;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Every piece of embedded state in one SQLite file, {@code <dataDir>/state.db}: topics, source cursors,
  * tombstones, the interaction ledger and the author directory. Pass it wherever one of those ports is needed.
- * See the package documentation for durability and time precision.
+ * The interaction graph lives in the same file: {@link #graph()}. See the package documentation for durability
+ * and time precision.
  */
 public final class SqliteStateStore
         implements TopicStore, CursorStore, TombstoneStore, InteractionLedger, AuthorDirectory, AutoCloseable {
@@ -33,6 +35,7 @@ public final class SqliteStateStore
     private final SqliteTombstones tombstones;
     private final SqliteInteractions interactions;
     private final SqliteAuthors authors;
+    private final SqliteInteractionGraph graph;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -41,6 +44,7 @@ public final class SqliteStateStore
         this.tombstones = new SqliteTombstones(database);
         this.interactions = new SqliteInteractions(database);
         this.authors = new SqliteAuthors(database);
+        this.graph = new SqliteInteractionGraph(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -141,6 +145,16 @@ public final class SqliteStateStore
     @Override
     public Optional<String> handle(Network network, String accountId) {
         return authors.handle(network, accountId);
+    }
+
+    // the interaction graph
+
+    /**
+     * The interaction graph, in the same database file: closed with this store. Its writes are separate
+     * transactions from the ledger's (both are idempotent, so a replay after a crash between them repairs it).
+     */
+    public InteractionGraph graph() {
+        return graph;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */
