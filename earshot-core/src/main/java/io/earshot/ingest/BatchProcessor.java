@@ -3,6 +3,7 @@ package io.earshot.ingest;
 import io.earshot.archive.MentionArchive;
 import io.earshot.domain.Author;
 import io.earshot.domain.Interaction;
+import io.earshot.domain.InteractionKey;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
@@ -11,6 +12,7 @@ import io.earshot.enrich.Enricher;
 import io.earshot.enrich.Enrichment;
 import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentLabel;
+import io.earshot.graph.InteractionGraph;
 import io.earshot.match.TopicMatcher;
 import io.earshot.source.SourceEvent;
 import java.time.Clock;
@@ -41,6 +43,7 @@ public final class BatchProcessor {
     private final AuthorDirectory authors;
     private final Enricher enricher;
     private final SentimentCorrections corrections;
+    private final InteractionGraph graph;
     private final Clock clock;
 
     public BatchProcessor(
@@ -51,6 +54,7 @@ public final class BatchProcessor {
             AuthorDirectory authors,
             Enricher enricher,
             SentimentCorrections corrections,
+            InteractionGraph graph,
             Clock clock) {
         this.archive = archive;
         this.matcher = matcher;
@@ -59,6 +63,7 @@ public final class BatchProcessor {
         this.authors = authors;
         this.enricher = enricher;
         this.corrections = corrections;
+        this.graph = graph;
         this.clock = clock;
     }
 
@@ -103,6 +108,7 @@ public final class BatchProcessor {
             touched.filter(key -> !upserts.containsKey(key) && !deletes.contains(key))
                     .ifPresent(toRefresh::add);
         }
+        recordEdges(interactions);
         List<Mention> stored = storePosts(upserts, counters);
         // recomputed from the ledger every time, so a replay after a crash repairs a counter instead of doubling it
         for (PostKey key : toRefresh) {
@@ -196,11 +202,34 @@ public final class BatchProcessor {
         return undone.flatMap(Interaction::subjectPost);
     }
 
+    /**
+     * Every repost, reply, quote, mention and follow is kept as an edge of the interaction graph, whether or
+     * not its subject post is stored (the graph skips likes and self-interactions itself); undone ones go.
+     */
+    private void recordEdges(List<SourceEvent> interactions) {
+        List<Interaction> added = new ArrayList<>();
+        List<InteractionKey> removed = new ArrayList<>();
+        for (SourceEvent event : interactions) {
+            switch (event) {
+                case SourceEvent.InteractionAdded add -> added.add(add.interaction());
+                case SourceEvent.InteractionRemoved remove -> removed.add(remove.key());
+                default -> throw new IllegalStateException("not an interaction: " + event);
+            }
+        }
+        if (!added.isEmpty()) {
+            graph.add(added);
+        }
+        if (!removed.isEmpty()) {
+            graph.remove(removed);
+        }
+    }
+
     private void accountChanged(SourceEvent.AccountChanged changed, IngestCounters counters) {
         counters.accountChanged();
         changed.handle().ifPresent(handle -> authors.rememberHandle(changed.network(), changed.accountId(), handle));
         if (!changed.active() && changed.status().map(GONE::contains).orElse(false)) {
             long removed = archive.deleteByAuthor(changed.network(), changed.accountId());
+            graph.removeAccount(changed.network(), changed.accountId());
             counters.postsDeleted((int) Math.min(Integer.MAX_VALUE, removed));
         }
     }

@@ -10,6 +10,7 @@ import io.earshot.enrich.entity.EntityExtractor;
 import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentClassifier;
 import io.earshot.enrich.sentiment.SentimentModel;
+import io.earshot.graph.InteractionGraph;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.CompiledTopicMatcher;
@@ -91,7 +92,7 @@ public final class EarshotApp implements AutoCloseable {
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
         BatchProcessor processor =
-                new BatchProcessor(archive, matcher, state, state, state, enricher, corrections, clock);
+                new BatchProcessor(archive, matcher, state, state, state, enricher, corrections, state.graph(), clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
         this.pipeline.addListener(liveStream);
         this.pipeline.start();
@@ -102,6 +103,7 @@ public final class EarshotApp implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
         housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
     }
 
     private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
@@ -162,7 +164,7 @@ public final class EarshotApp implements AutoCloseable {
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
-                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive),
+                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph()),
                 new SourceRoutes(() -> List.copyOf(sources)),
                 liveStream,
                 new HomePage(archive, topics));
@@ -209,6 +211,19 @@ public final class EarshotApp implements AutoCloseable {
         }
     }
 
+    /** Edges older than the graph's retention go (once a day, on the ingest thread like every write). */
+    private void expireEdges() {
+        pipeline.submitTask(() -> {
+            long removed = state.graph().removeBefore(clock.instant().minus(InteractionGraph.DEFAULT_RETENTION));
+            if (removed > 0) {
+                log.info(
+                        "retention: removed {} interaction edges older than {}",
+                        removed,
+                        InteractionGraph.DEFAULT_RETENTION);
+            }
+        });
+    }
+
     private void purgeUnmatched() {
         pipeline.submitTask(() -> {
             long purged = archive.purgeUnmatchedBefore(clock.instant().minus(config.unmatchedRetention()));
@@ -237,6 +252,10 @@ public final class EarshotApp implements AutoCloseable {
 
     public MentionArchive archive() {
         return archive;
+    }
+
+    public InteractionGraph graph() {
+        return state.graph();
     }
 
     public List<Source> sources() {

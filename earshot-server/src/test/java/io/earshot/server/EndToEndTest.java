@@ -121,6 +121,13 @@ class EndToEndTest {
         JsonNode health = api.get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("ingest").get("posts_stored").asLong()).isEqualTo(17);
+        // reposts, replies, quotes, mentions and follows are kept as graph edges, stored post or not (likes are not)
+        JsonNode graph = health.get("graph");
+        assertThat(graph.get("byKind").get("repost").asLong()).isEqualTo(15);
+        assertThat(graph.get("byKind").has("like")).isFalse();
+        // the capture's three unfollows undo follows made before it started, so all six follows stay
+        assertThat(graph.get("byKind").get("follow").asLong()).isEqualTo(6);
+        assertThat(graph.get("edges").asLong()).isEqualTo(app.graph().count()).isPositive();
     }
 
     @Test

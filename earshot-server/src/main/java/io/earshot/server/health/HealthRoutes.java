@@ -1,6 +1,7 @@
 package io.earshot.server.health;
 
 import io.earshot.archive.MentionArchive;
+import io.earshot.graph.InteractionGraph;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
@@ -27,11 +28,14 @@ public final class HealthRoutes implements Routes {
     private final Supplier<List<Source>> sources;
     private final IngestPipeline pipeline;
     private final MentionArchive archive;
+    private final InteractionGraph graph;
 
-    public HealthRoutes(Supplier<List<Source>> sources, IngestPipeline pipeline, MentionArchive archive) {
+    public HealthRoutes(
+            Supplier<List<Source>> sources, IngestPipeline pipeline, MentionArchive archive, InteractionGraph graph) {
         this.sources = sources;
         this.pipeline = pipeline;
         this.archive = archive;
+        this.graph = graph;
     }
 
     @Override
@@ -53,6 +57,9 @@ public final class HealthRoutes implements Routes {
         pipeline.lastError().ifPresent(error -> ingest.put("lastError", error));
         body.put("ingest", ingest);
         body.put("archive", Map.of("posts", archive.size()));
+        Map<String, Long> edges = new LinkedHashMap<>();
+        graph.countsByKind().forEach((kind, count) -> edges.put(kind.id(), count));
+        body.put("graph", Map.of("edges", graph.count(), "byKind", edges));
         Requests.json(ctx, 200, body);
     }
 

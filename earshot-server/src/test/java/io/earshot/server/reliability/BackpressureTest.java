@@ -49,7 +49,15 @@ class BackpressureTest {
                         new SlowArchive(LuceneMentionArchive.open(data.resolve("archive")), Duration.ofMillis(100));
                 MonitorTopicMatcher matcher = new MonitorTopicMatcher()) {
             BatchProcessor processor = new BatchProcessor(
-                    archive, matcher, state, state, state, Enricher.shipped(), corrections, Clock.systemUTC());
+                    archive,
+                    matcher,
+                    state,
+                    state,
+                    state,
+                    Enricher.shipped(),
+                    corrections,
+                    state.graph(),
+                    Clock.systemUTC());
             IngestPipeline pipeline = new IngestPipeline(
                     processor,
                     archive,
