@@ -166,7 +166,7 @@ class QueryParserTest {
                 "#|1|a hashtag is # and letters",
                 "#foo-bar|1|a hashtag is # and letters",
                 "@|1|a mention is @ and a handle",
-                "apple foo:bar|7|unknown field 'foo:'; valid fields are author:, lang:, network:, site:, links:, title:, exact:",
+                "apple foo:bar|7|unknown field 'foo:'; valid fields are author:, lang:, network:, site:, links:, title:, sentiment:, emotion:, exact:",
                 "lang:|1|lang: needs a value, e.g. lang:en",
                 "exact:|1|exact: needs a value",
                 "network:myspace|9|unknown network 'myspace'",
