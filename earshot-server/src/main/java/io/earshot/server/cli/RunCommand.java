@@ -2,6 +2,7 @@ package io.earshot.server.cli;
 
 import io.earshot.server.EarshotApp;
 import io.earshot.server.EarshotConfig;
+import io.earshot.server.config.SourceSpec;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +65,13 @@ final class RunCommand implements Callable<Integer> {
                 config.host(),
                 app.port(),
                 config.dataDir().toAbsolutePath().normalize(),
-                config.source().name().toLowerCase(Locale.ROOT));
+                config.activeSources().isEmpty()
+                        ? "none"
+                        : String.join(
+                                ", ",
+                                config.activeSources().stream()
+                                        .map(SourceSpec::id)
+                                        .toList()));
         stopped.await();
         return 0;
     }
