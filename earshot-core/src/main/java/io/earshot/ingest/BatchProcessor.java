@@ -44,6 +44,7 @@ public final class BatchProcessor {
     private final Enricher enricher;
     private final SentimentCorrections corrections;
     private final InteractionGraph graph;
+    private final AuthorProfiles profiles;
     private final Clock clock;
 
     public BatchProcessor(
@@ -55,6 +56,7 @@ public final class BatchProcessor {
             Enricher enricher,
             SentimentCorrections corrections,
             InteractionGraph graph,
+            AuthorProfiles profiles,
             Clock clock) {
         this.archive = archive;
         this.matcher = matcher;
@@ -64,6 +66,7 @@ public final class BatchProcessor {
         this.enricher = enricher;
         this.corrections = corrections;
         this.graph = graph;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -138,7 +141,7 @@ public final class BatchProcessor {
         List<Post> posts = new ArrayList<>(upserts.size());
         List<Enrichment> heard = new ArrayList<>(upserts.size());
         for (Post post : upserts.values()) {
-            Post named = withKnownHandle(post);
+            Post named = withKnownAuthor(post);
             Enrichment enrichment = enricher.enrich(named);
             heard.add(enrichment);
             // the detected language joins the post when the network gave none, so lang: means the same live and in
@@ -163,15 +166,17 @@ public final class BatchProcessor {
         return mentions.stream().filter(Mention::matchedAnyTopic).toList();
     }
 
-    private Post withKnownHandle(Post post) {
+    /** The post with what Earshot knows of its author: a handle learned from identity events, the public profile. */
+    private Post withKnownAuthor(Post post) {
         Author author = post.author();
-        if (author.handle().isPresent()) {
-            return post;
+        if (author.handle().isEmpty()) {
+            Optional<String> handle = authors.handle(author.network(), author.id());
+            if (handle.isPresent()) {
+                author = new Author(author.network(), author.id(), handle, author.displayName(), author.followers());
+            }
         }
-        return authors.handle(author.network(), author.id())
-                .map(handle -> post.withAuthor(new Author(
-                        author.network(), author.id(), Optional.of(handle), author.displayName(), author.followers())))
-                .orElse(post);
+        author = profiles.complete(author);
+        return author.equals(post.author()) ? post : post.withAuthor(author);
     }
 
     /** Records an interaction on a post Earshot keeps; returns the post whose counters changed. */

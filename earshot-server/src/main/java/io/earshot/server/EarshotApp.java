@@ -11,6 +11,7 @@ import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentClassifier;
 import io.earshot.enrich.sentiment.SentimentModel;
 import io.earshot.graph.InteractionGraph;
+import io.earshot.ingest.AuthorProfiles;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.CompiledTopicMatcher;
@@ -24,6 +25,7 @@ import io.earshot.server.http.Routes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.mention.SentimentCorrector;
+import io.earshot.server.source.ProfileLookups;
 import io.earshot.server.source.SourceRoutes;
 import io.earshot.server.stream.LiveStream;
 import io.earshot.server.topic.TopicRoutes;
@@ -31,6 +33,8 @@ import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
 import io.earshot.source.bluesky.JetstreamMapper;
+import io.earshot.source.bluesky.profile.BlueskyProfiles;
+import io.earshot.source.bluesky.profile.ProfileConfig;
 import io.earshot.source.mastodon.MastodonStatusMapper;
 import io.earshot.source.webhook.GenericPostMapper;
 import io.earshot.topic.TopicBackfill;
@@ -69,6 +73,7 @@ public final class EarshotApp implements AutoCloseable {
     private final TopicMatcher matcher;
     private final SqliteSentimentCorrections corrections;
     private final Enricher enricher;
+    private final AuthorProfiles profiles;
     private final IngestPipeline pipeline;
     private final TopicService topics;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
@@ -91,8 +96,9 @@ public final class EarshotApp implements AutoCloseable {
         this.matcher = new CompiledTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
-        BatchProcessor processor =
-                new BatchProcessor(archive, matcher, state, state, state, enricher, corrections, state.graph(), clock);
+        this.profiles = profileLookups(config);
+        BatchProcessor processor = new BatchProcessor(
+                archive, matcher, state, state, state, enricher, corrections, state.graph(), profiles, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
         this.pipeline.addListener(liveStream);
         this.pipeline.start();
@@ -180,6 +186,23 @@ public final class EarshotApp implements AutoCloseable {
                         LanguageDetector.shipped(),
                         EntityExtractor.shipped()))
                 .orElseGet(Enricher::shipped);
+    }
+
+    /**
+     * Bluesky authors' profiles (display name, followers) from the public AppView, when a Bluesky source runs
+     * and {@code EARSHOT_BLUESKY_PROFILES} is not {@code off} (it may name another AppView).
+     */
+    private static AuthorProfiles profileLookups(EarshotConfig config) {
+        String setting = config.blueskyProfiles().orElse("auto");
+        boolean blueskyRuns = config.activeSources().stream().anyMatch(SourceSpec.Bluesky.class::isInstance);
+        if (setting.equalsIgnoreCase("off") || (setting.equalsIgnoreCase("auto") && !blueskyRuns)) {
+            return AuthorProfiles.NONE;
+        }
+        ProfileConfig profileConfig = ProfileConfig.defaults();
+        if (!setting.equalsIgnoreCase("auto")) {
+            profileConfig = profileConfig.withBase(URI.create(setting));
+        }
+        return new ProfileLookups(new BlueskyProfiles(profileConfig), profileConfig.requestsPerSecond());
     }
 
     /** Mastodon statuses carry instance-local ids: the webhook says which instance they come from. */
@@ -282,6 +305,9 @@ public final class EarshotApp implements AutoCloseable {
         matcher.close();
         archive.close();
         corrections.close();
+        if (profiles instanceof ProfileLookups lookups) {
+            lookups.close();
+        }
         state.close();
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param unmatchedRetention how long posts that matched no topic are kept (for backfill of new topics)
  * @param ingestTokens per-source tokens for {@code POST /api/v1/ingest?source=NAME}
  * @param sentimentModel a model from {@code earshot train sentiment} to use instead of the shipped one
+ * @param blueskyProfiles {@code EARSHOT_BLUESKY_PROFILES}: {@code off}, or the AppView to ask for authors'
+ *     profiles; empty means the public AppView whenever a Bluesky source runs
  */
 public record EarshotConfig(
         Path dataDir,
@@ -33,7 +35,8 @@ public record EarshotConfig(
         Optional<String> apiToken,
         Duration unmatchedRetention,
         Map<String, String> ingestTokens,
-        Optional<Path> sentimentModel) {
+        Optional<Path> sentimentModel,
+        Optional<String> blueskyProfiles) {
 
     /** Which sources {@code earshot run} starts. */
     public enum SourceChoice {
@@ -56,6 +59,7 @@ public record EarshotConfig(
         Objects.requireNonNull(unmatchedRetention, "unmatchedRetention");
         ingestTokens = Map.copyOf(ingestTokens);
         Objects.requireNonNull(sentimentModel, "sentimentModel");
+        Objects.requireNonNull(blueskyProfiles, "blueskyProfiles");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
         }
@@ -100,6 +104,9 @@ public record EarshotConfig(
                 .map(value -> ConfigFile.duration("EARSHOT_RETENTION_UNMATCHED", value))
                 .or(contents::unmatchedRetention)
                 .orElse(Duration.ofDays(7));
+        Optional<String> blueskyProfiles = Optional.ofNullable(env.get("EARSHOT_BLUESKY_PROFILES"))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty());
         Optional<Path> sentimentModel = Optional.ofNullable(env.get("EARSHOT_SENTIMENT_MODEL"))
                 .filter(value -> !value.isBlank())
                 .map(Path::of);
@@ -113,7 +120,8 @@ public record EarshotConfig(
                 token,
                 retention,
                 contents.ingestTokens(),
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     /** The sources to start: the configured ones (or the public Bluesky firehose), filtered by {@link #source()}. */
@@ -151,7 +159,8 @@ public record EarshotConfig(
                 apiToken,
                 unmatchedRetention,
                 ingestTokens,
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     public EarshotConfig withListen(String newHost, int newPort) {
@@ -165,7 +174,8 @@ public record EarshotConfig(
                 apiToken,
                 unmatchedRetention,
                 ingestTokens,
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     public EarshotConfig withSource(SourceChoice value) {
@@ -179,7 +189,8 @@ public record EarshotConfig(
                 apiToken,
                 unmatchedRetention,
                 ingestTokens,
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     public EarshotConfig withSources(List<SourceSpec> value) {
@@ -193,7 +204,8 @@ public record EarshotConfig(
                 apiToken,
                 unmatchedRetention,
                 ingestTokens,
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     public EarshotConfig withIngestTokens(Map<String, String> value) {
@@ -207,7 +219,8 @@ public record EarshotConfig(
                 apiToken,
                 unmatchedRetention,
                 value,
-                sentimentModel);
+                sentimentModel,
+                blueskyProfiles);
     }
 
     private static int port(String value) {

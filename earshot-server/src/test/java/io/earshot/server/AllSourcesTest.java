@@ -70,7 +70,9 @@ class AllSourcesTest {
                                     "MASTODON_TOKEN",
                                     "m-token",
                                     "EARSHOT_BLUESKY_JETSTREAM_URL",
-                                    jetstream.uri().toString()))
+                                    jetstream.uri().toString(),
+                                    "EARSHOT_BLUESKY_PROFILES",
+                                    "off"))
                     .withDataDir(data.resolve("data"))
                     .withListen("127.0.0.1", 0);
             try (EarshotApp app = EarshotApp.start(settings)) {

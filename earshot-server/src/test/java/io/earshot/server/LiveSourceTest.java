@@ -90,8 +90,8 @@ class LiveSourceTest {
     }
 
     private EarshotConfig config(FakeJetstreamServer jetstream) {
-        return EarshotConfig.fromEnvironment(
-                        Map.of("EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString()))
+        return EarshotConfig.fromEnvironment(Map.of(
+                        "EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString(), "EARSHOT_BLUESKY_PROFILES", "off"))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0);
     }

@@ -20,6 +20,7 @@ public final class MentionJson {
         author.put("id", post.author().id());
         author.put("handle", post.author().displayHandle());
         post.author().displayName().ifPresent(name -> author.put("displayName", name));
+        post.author().followers().ifPresent(followers -> author.put("followers", followers));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", post.key().id());
         json.put("network", post.network().id());

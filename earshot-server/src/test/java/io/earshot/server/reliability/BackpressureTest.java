@@ -12,6 +12,7 @@ import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
 import io.earshot.enrich.Enricher;
+import io.earshot.ingest.AuthorProfiles;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
@@ -57,6 +58,7 @@ class BackpressureTest {
                     Enricher.shipped(),
                     corrections,
                     state.graph(),
+                    AuthorProfiles.NONE,
                     Clock.systemUTC());
             IngestPipeline pipeline = new IngestPipeline(
                     processor,

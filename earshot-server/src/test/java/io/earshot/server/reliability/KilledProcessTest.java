@@ -60,7 +60,10 @@ class KilledProcessTest {
             assertThat(storedWhenKilled).as("killed mid-ingest").isPositive().isLessThan(POSTS);
 
             EarshotConfig config = EarshotConfig.fromEnvironment(Map.of(
-                            "EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString()))
+                            "EARSHOT_BLUESKY_JETSTREAM_URL",
+                            jetstream.uri().toString(),
+                            "EARSHOT_BLUESKY_PROFILES",
+                            "off"))
                     .withDataDir(data)
                     .withListen("127.0.0.1", 0);
             try (EarshotApp app = EarshotApp.start(config)) {
@@ -113,6 +116,7 @@ class KilledProcessTest {
                 .redirectErrorStream(true);
         builder.environment().put("EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.toString());
         builder.environment().remove("EARSHOT_API_TOKEN");
+        builder.environment().put("EARSHOT_BLUESKY_PROFILES", "off");
         return builder.start();
     }
 
