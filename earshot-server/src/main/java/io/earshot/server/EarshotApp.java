@@ -16,9 +16,11 @@ import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.CompiledTopicMatcher;
 import io.earshot.match.TopicMatcher;
+import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
 import io.earshot.server.http.BadRequestException;
+import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
@@ -32,6 +34,7 @@ import io.earshot.server.topic.TopicRoutes;
 import io.earshot.server.web.HomePage;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
+import io.earshot.source.SourceDefinitions;
 import io.earshot.source.bluesky.JetstreamMapper;
 import io.earshot.source.bluesky.profile.BlueskyProfiles;
 import io.earshot.source.bluesky.profile.ProfileConfig;
@@ -46,10 +49,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +80,7 @@ public final class EarshotApp implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final TopicService topics;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
-    private final List<Thread> sourceThreads = new ArrayList<>();
+    private final Map<String, Thread> sourceThreads = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping;
     private final LiveStream liveStream = new LiveStream();
     private HttpServer http;
@@ -133,6 +136,9 @@ public final class EarshotApp implements AutoCloseable {
             for (SourceSpec spec : config.activeSources()) {
                 app.startSource(SourceFactory.create(spec, app.state));
             }
+            if (config.source() != EarshotConfig.SourceChoice.NONE) {
+                app.startApiSources();
+            }
             app.serveHttp();
             return app;
         } catch (RuntimeException e) {
@@ -155,7 +161,72 @@ public final class EarshotApp implements AutoCloseable {
                         log.error("source {} stopped after an unexpected error", source.id(), e);
                     }
                 });
-        sourceThreads.add(thread);
+        sourceThreads.put(source.id(), thread);
+    }
+
+    /** Sources added through the API run again after a restart; one that no longer parses is reported, not fatal. */
+    private void startApiSources() {
+        for (SourceDefinitions.Definition definition : state.sourceDefinitions().list()) {
+            try {
+                startSource(
+                        SourceFactory.create(ConfigFile.sourceDefinition(definition.json(), System.getenv()), state));
+            } catch (RuntimeException e) {
+                log.error("source {} (added through the API) cannot start: {}", definition.id(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Adds a source through the API: checked like a config-file entry, stored so it survives restarts, and
+     * started at once.
+     *
+     * @throws ConflictException when a running source has this id
+     */
+    public synchronized Source addSource(String json) {
+        SourceSpec spec = ConfigFile.sourceDefinition(json, System.getenv());
+        if (sources.stream().anyMatch(source -> source.id().equals(spec.id()))) {
+            throw new ConflictException("a source with id '" + spec.id() + "' exists; give the new one another \"id\"");
+        }
+        Source source = SourceFactory.create(spec, state);
+        if (!state.sourceDefinitions().add(spec.id(), json)) {
+            throw new ConflictException("a source with id '" + spec.id()
+                    + "' is stored already; DELETE /api/v1/sources/" + spec.id() + " first");
+        }
+        startSource(source);
+        return source;
+    }
+
+    /**
+     * Stops and forgets a source added through the API; false when there is no such source.
+     *
+     * @throws ConflictException for a source defined in the config file (remove it there)
+     */
+    public synchronized boolean removeSource(String id) {
+        boolean stored = state.sourceDefinitions().list().stream()
+                .anyMatch(definition -> definition.id().equals(id));
+        Optional<Source> running =
+                sources.stream().filter(source -> source.id().equals(id)).findFirst();
+        if (!stored) {
+            if (running.isPresent()) {
+                throw new ConflictException(
+                        "source '" + id + "' is defined in the config file; remove it there and restart");
+            }
+            return false;
+        }
+        state.sourceDefinitions().remove(id);
+        running.ifPresent(source -> {
+            source.stop();
+            Thread thread = sourceThreads.remove(id);
+            if (thread != null) {
+                try {
+                    thread.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            sources.remove(source);
+        });
+        return true;
     }
 
     private void serveHttp() {
@@ -171,7 +242,7 @@ public final class EarshotApp implements AutoCloseable {
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph()),
-                new SourceRoutes(() -> List.copyOf(sources)),
+                new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
@@ -290,7 +361,7 @@ public final class EarshotApp implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         sources.forEach(Source::stop);
-        for (Thread thread : sourceThreads) {
+        for (Thread thread : sourceThreads.values()) {
             try {
                 thread.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import io.earshot.ingest.AuthorDirectory;
 import io.earshot.ingest.InteractionLedger;
 import io.earshot.ingest.TombstoneStore;
 import io.earshot.source.CursorStore;
+import io.earshot.source.SourceDefinitions;
 import io.earshot.topic.Topic;
 import io.earshot.topic.TopicStore;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class SqliteStateStore
     private final SqliteInteractions interactions;
     private final SqliteAuthors authors;
     private final SqliteInteractionGraph graph;
+    private final SqliteSourceDefinitions sourceDefinitions;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -45,6 +47,7 @@ public final class SqliteStateStore
         this.interactions = new SqliteInteractions(database);
         this.authors = new SqliteAuthors(database);
         this.graph = new SqliteInteractionGraph(database);
+        this.sourceDefinitions = new SqliteSourceDefinitions(database, clock);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -155,6 +158,11 @@ public final class SqliteStateStore
      */
     public InteractionGraph graph() {
         return graph;
+    }
+
+    /** Sources added through the API, in the same database file. */
+    public SourceDefinitions sourceDefinitions() {
+        return sourceDefinitions;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */

@@ -127,6 +127,24 @@ public final class ConfigFile {
                 ingestTokens);
     }
 
+    /**
+     * One source as sent to {@code POST /api/v1/sources}: a JSON object with the keys of a
+     * {@code sources:} item of the config file (and the same checks and messages).
+     */
+    public static SourceSpec sourceDefinition(String json, Map<String, String> env) {
+        JsonNode node;
+        try {
+            node = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("the source is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(
+                    "a source is a JSON object with a \"type\" (bluesky, mastodon or feed), like an item of 'sources:' in earshot.yml");
+        }
+        return new ConfigFile(env).source(node, "source");
+    }
+
     private SourceSpec source(JsonNode node, String key) {
         String type = text(node, key + ".type", "type")
                 .orElseThrow(() -> new ConfigException(key + ".type: missing; use bluesky, mastodon or feed"))

@@ -50,6 +50,8 @@ public final class HttpServer implements AutoCloseable {
                     NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), Optional.empty()));
             config.routes.exception(
                     PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage(), Optional.empty()));
+            config.routes.exception(
+                    ConflictException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), Optional.empty()));
             config.routes.exception(UnauthorizedException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"earshot\"");
                 error(ctx, 401, e.getMessage(), Optional.empty());
