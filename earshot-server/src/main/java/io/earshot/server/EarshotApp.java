@@ -52,6 +52,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -81,11 +82,17 @@ public final class EarshotApp implements AutoCloseable {
     private final TopicService topics;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final Map<String, Thread> sourceThreads = new ConcurrentHashMap<>();
+    /** Ids of the running sources that were added through the API or the CLI (not the config file). */
+    private final Set<String> apiSourceIds = ConcurrentHashMap.newKeySet();
+    /** Stored definitions that failed to start: not retried every few seconds, only after a restart. */
+    private final Set<SourceDefinitions.Definition> failedDefinitions = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean apiSourcesStarted;
     private final ScheduledExecutorService housekeeping;
     private final LiveStream liveStream = new LiveStream();
     private HttpServer http;
 
-    private EarshotApp(EarshotConfig config, Clock clock) {
+    private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
         this.config = config;
         this.clock = clock;
         try {
@@ -99,7 +106,8 @@ public final class EarshotApp implements AutoCloseable {
         this.matcher = new CompiledTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
-        this.profiles = profileLookups(config);
+        // offline work (replay, CLI) never reaches out to the network
+        this.profiles = live ? profileLookups(config) : AuthorProfiles.NONE;
         BatchProcessor processor = new BatchProcessor(
                 archive, matcher, state, state, state, enricher, corrections, state.graph(), profiles, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
@@ -111,6 +119,7 @@ public final class EarshotApp implements AutoCloseable {
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
         housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::syncApiSourcesQuietly, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
     }
@@ -126,12 +135,12 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Opens storage and the pipeline without sources or HTTP (for {@code earshot replay} and the CLI). */
     public static EarshotApp openHeadless(EarshotConfig config) {
-        return new EarshotApp(config, Clock.systemUTC());
+        return new EarshotApp(config, Clock.systemUTC(), false);
     }
 
     /** Opens everything, starts the configured source and serves HTTP. */
     public static EarshotApp start(EarshotConfig config) {
-        EarshotApp app = new EarshotApp(config, Clock.systemUTC());
+        EarshotApp app = new EarshotApp(config, Clock.systemUTC(), true);
         try {
             for (SourceSpec spec : config.activeSources()) {
                 app.startSource(SourceFactory.create(spec, app.state));
@@ -166,14 +175,63 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Sources added through the API run again after a restart; one that no longer parses is reported, not fatal. */
     private void startApiSources() {
-        for (SourceDefinitions.Definition definition : state.sourceDefinitions().list()) {
+        apiSourcesStarted = true;
+        syncApiSources();
+    }
+
+    /**
+     * Starts stored source definitions that are not running and stops running ones whose definition is gone,
+     * so that {@code earshot source add|rm} take effect in a running server within seconds.
+     */
+    private synchronized void syncApiSources() {
+        if (!apiSourcesStarted) {
+            return;
+        }
+        List<SourceDefinitions.Definition> stored = state.sourceDefinitions().list();
+        for (SourceDefinitions.Definition definition : stored) {
+            boolean running = sources.stream().anyMatch(source -> source.id().equals(definition.id()));
+            if (running || failedDefinitions.contains(definition)) {
+                continue;
+            }
             try {
                 startSource(
                         SourceFactory.create(ConfigFile.sourceDefinition(definition.json(), System.getenv()), state));
+                apiSourceIds.add(definition.id());
             } catch (RuntimeException e) {
-                log.error("source {} (added through the API) cannot start: {}", definition.id(), e.getMessage());
+                failedDefinitions.add(definition);
+                log.error("source {} (added through the API or CLI) cannot start: {}", definition.id(), e.getMessage());
             }
         }
+        for (String id : List.copyOf(apiSourceIds)) {
+            if (stored.stream().noneMatch(definition -> definition.id().equals(id))) {
+                stopSource(id);
+            }
+        }
+    }
+
+    private void syncApiSourcesQuietly() {
+        try {
+            syncApiSources();
+        } catch (RuntimeException e) {
+            log.warn("could not read source definitions from the state store: {}", e.getMessage());
+        }
+    }
+
+    private void stopSource(String id) {
+        apiSourceIds.remove(id);
+        sources.stream().filter(source -> source.id().equals(id)).findFirst().ifPresent(source -> {
+            source.stop();
+            Thread thread = sourceThreads.remove(id);
+            if (thread != null) {
+                try {
+                    thread.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            sources.remove(source);
+            log.info("source {} stopped: its definition was removed", id);
+        });
     }
 
     /**
@@ -193,6 +251,7 @@ public final class EarshotApp implements AutoCloseable {
                     + "' is stored already; DELETE /api/v1/sources/" + spec.id() + " first");
         }
         startSource(source);
+        apiSourceIds.add(source.id());
         return source;
     }
 
@@ -214,18 +273,7 @@ public final class EarshotApp implements AutoCloseable {
             return false;
         }
         state.sourceDefinitions().remove(id);
-        running.ifPresent(source -> {
-            source.stop();
-            Thread thread = sourceThreads.remove(id);
-            if (thread != null) {
-                try {
-                    thread.join(Duration.ofSeconds(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            sources.remove(source);
-        });
+        stopSource(id);
         return true;
     }
 

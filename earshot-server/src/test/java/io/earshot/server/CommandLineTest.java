@@ -139,6 +139,20 @@ class CommandLineTest {
     }
 
     @Test
+    void sourcesCanBeAddedListedAndRemoved() {
+        String feed = "{\"type\":\"feed\",\"id\":\"news\",\"feeds\":[\"https://example.com/feed.xml\"]}";
+        assertThat(run("source", "add", feed, "--data", data.toString())).isEqualTo("added source news");
+        assertThat(EarshotCommand.execute("source", "add", feed, "--data", data.toString()))
+                .isEqualTo(1);
+        assertThat(EarshotCommand.execute(
+                        "source", "add", "{\"type\":\"feed\",\"interval\":\"x\"}", "--data", data.toString()))
+                .isEqualTo(1);
+        assertThat(run("source", "list", "--data", data.toString())).startsWith("news\t{");
+        assertThat(run("source", "rm", "news", "--data", data.toString())).isEqualTo("removed source news");
+        assertThat(run("source", "list", "--data", data.toString())).isEmpty();
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(run("--help"))
                 .contains("run")

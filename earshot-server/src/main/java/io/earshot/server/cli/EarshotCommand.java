@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             EvalCommand.class,
             FeedCommand.class,
+            SourceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EarshotCommand implements Runnable {
