@@ -2,6 +2,7 @@ package io.earshot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.server.cli.EarshotCommand;
 import io.earshot.testkit.feed.FakeFeedServer;
 import io.earshot.testkit.feed.FeedBodies;
 import java.nio.file.Path;
@@ -69,8 +70,23 @@ class SourcesApiTest {
                 assertThat(api.delete("/api/v1/sources/news").status()).isEqualTo(404);
             }
             try (EarshotApp app = start()) {
-                assertThat(new ApiClient(app.port()).get("/api/v1/sources/news").status())
-                        .isEqualTo(404);
+                ApiClient api = new ApiClient(app.port());
+                assertThat(api.get("/api/v1/sources/news").status()).isEqualTo(404);
+                // the CLI writes to the data folder; the running server picks it up within seconds
+                assertThat(EarshotCommand.execute("source", "add", definition, "--data", data.toString()))
+                        .isZero();
+                assertThat(api.await(
+                                        "/api/v1/sources",
+                                        json -> json.get("items").toString().contains("\"news\""))
+                                .body())
+                        .contains("\"news\"");
+                assertThat(EarshotCommand.execute("source", "rm", "news", "--data", data.toString()))
+                        .isZero();
+                assertThat(api.await(
+                                        "/api/v1/sources",
+                                        json -> !json.get("items").toString().contains("\"news\""))
+                                .body())
+                        .doesNotContain("\"news\"");
             }
         }
     }
