@@ -1,5 +1,7 @@
 package io.earshot.embedded.state;
 
+import io.earshot.alert.AlertRuleStore;
+import io.earshot.alert.AlertState;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Interaction;
 import io.earshot.domain.InteractionKey;
@@ -38,6 +40,8 @@ public final class SqliteStateStore
     private final SqliteAuthors authors;
     private final SqliteInteractionGraph graph;
     private final SqliteSourceDefinitions sourceDefinitions;
+    private final SqliteAlertRules alertRules;
+    private final SqliteAlertState alertState;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -48,6 +52,8 @@ public final class SqliteStateStore
         this.authors = new SqliteAuthors(database);
         this.graph = new SqliteInteractionGraph(database);
         this.sourceDefinitions = new SqliteSourceDefinitions(database, clock);
+        this.alertRules = new SqliteAlertRules(database);
+        this.alertState = new SqliteAlertState(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -163,6 +169,16 @@ public final class SqliteStateStore
     /** Sources added through the API, in the same database file. */
     public SourceDefinitions sourceDefinitions() {
         return sourceDefinitions;
+    }
+
+    /** Alert rules and their history. */
+    public AlertRuleStore alertRules() {
+        return alertRules;
+    }
+
+    /** The alert engine's memory: notices, minute counts, per-rule values. */
+    public AlertState alertState() {
+        return alertState;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */
