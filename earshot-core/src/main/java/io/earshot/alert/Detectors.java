@@ -14,8 +14,9 @@ import java.util.Optional;
  * knows both the hour of the day and the day of the week) when at least two such weeks were watched; else with
  * the same window one to seven days earlier (hour of the day) when at least three days were; else with the
  * windows of the preceding 24 hours (at least four). The expected value {@code μ} is the mean of those
- * samples, the variance the larger of their sample variance and {@code μ} (counts are at least as noisy as a
- * Poisson process), and {@code z = (c − μ) / √var}. It is a spike when {@code c ≥ min_volume},
+ * samples; {@code z} compares {@code c} with {@code μ} on the square-root scale, where Poisson counts are near
+ * normal even when small: {@code z = 2(√(c + 3/8) − √(μ + 3/8)) / √(d (1 + 1/n))}, with {@code d} the samples'
+ * overdispersion (variance over mean, at least 1) and {@code n} their number (the baseline is an estimate too). It is a spike when {@code c ≥ min_volume},
  * {@code z ≥ } the sensitivity's z and {@code c ≥ } its ratio {@code × μ}.
  *
  * <h2>Sentiment shift</h2>
@@ -53,8 +54,12 @@ public final class Detectors {
             }
         }
         double mean = Statistics.mean(samples, n);
-        double variance = Math.max(Math.max(mean, Statistics.variance(samples, n, mean)), 1.0);
-        double z = (count - mean) / Math.sqrt(variance);
+        // counts are at least as noisy as a Poisson process; more when the samples say so (overdispersion)
+        double dispersion = mean > 0 ? Math.max(1, Statistics.variance(samples, n, mean) / mean) : 1;
+        // on the square-root scale Poisson counts are near normal with variance 1/4 (Anscombe), even small
+        // ones, whose long upper tail the plain z-score underrates; (1 + 1/n) allows for the baseline being
+        // an estimate itself
+        double z = 2 * (Math.sqrt(count + 0.375) - Math.sqrt(mean + 0.375)) / Math.sqrt(dispersion * (1 + 1.0 / n));
         double ratio = count / Math.max(mean, 0.5);
         boolean anomalous = count >= minVolume && z >= sensitivity.minZ() && ratio >= sensitivity.minRatio();
         return new Reading(

@@ -79,11 +79,19 @@ final class RuleRuntime {
         return series.isPresent() && state.value(rule.id(), "history_loaded").isEmpty();
     }
 
-    /** Counts mentions created before the rule watched (from the archive), once. */
+    /**
+     * Counts mentions created before the rule watched (from the archive), once. The series then covers from the
+     * oldest of them on, not from {@code since}: a topic created last week has no mentions older than its
+     * backfill, and weeks it never watched must not read as quiet ones.
+     */
     void countHistory(List<Mention> older, Instant since) {
         series.ifPresent(minutes -> {
             older.forEach(mention -> count(mention, Instant.MAX));
-            minutes.coverFrom(minute(since));
+            older.stream()
+                    .map(mention -> mention.post().createdAt())
+                    .min(Comparator.naturalOrder())
+                    .map(oldest -> oldest.isBefore(since) ? since : oldest)
+                    .ifPresent(oldest -> minutes.coverFrom(minute(oldest)));
             state.putValue(rule.id(), "covered_from", Long.toString(minutes.coveredFrom()));
             state.putValue(rule.id(), "history_loaded", "true");
         });
