@@ -71,6 +71,16 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
         }
     }
 
+    /**
+     * Checks a rule's extra query: the topic language, without {@code sentiment:} and {@code emotion:} (the
+     * rule's own filters say those).
+     *
+     * @throws io.earshot.query.QuerySyntaxException with the column of the problem
+     */
+    public static void checkFilter(String filter) {
+        RuleFilters.parse(filter);
+    }
+
     /** Starts the engine's thread. */
     public synchronized void start() {
         if (thread != null) {
@@ -276,14 +286,11 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
             while (running) {
                 Runnable next = work.poll(waitMillis(), TimeUnit.MILLISECONDS);
                 int done = 0;
-                while (next != null && done++ < 1000) {
+                while (next != null) {
                     runSafely(next);
-                    next = work.poll();
+                    next = ++done < 1000 ? work.poll() : null;
                 }
-                if (next != null) {
-                    runSafely(next);
-                }
-                tick();
+                runSafely(this::tick);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -294,15 +301,14 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
 
     private long waitMillis() {
         Instant now = clock.instant();
-        long wait = LONGEST_WAIT.toMillis();
+        Instant wakeUp = now.plus(LONGEST_WAIT);
         for (RuleRuntime runtime : rules.values()) {
             Instant deadline = runtime.nextDeadline();
-            if (deadline.isBefore(now)) {
-                return 0;
+            if (deadline.isBefore(wakeUp)) {
+                wakeUp = deadline;
             }
-            wait = Math.min(wait, Duration.between(now, deadline).toMillis());
         }
-        return Math.max(wait, 0);
+        return wakeUp.isAfter(now) ? Duration.between(now, wakeUp).toMillis() : 0;
     }
 
     private static void runSafely(Runnable work) {

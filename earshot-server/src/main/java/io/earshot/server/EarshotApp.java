@@ -1,5 +1,10 @@
 package io.earshot.server;
 
+import io.earshot.alert.AlertChannels;
+import io.earshot.alert.AlertEngine;
+import io.earshot.alert.AlertRule;
+import io.earshot.alert.FiredAlert;
+import io.earshot.alert.InfluenceLookup;
 import io.earshot.archive.MentionArchive;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
@@ -16,6 +21,9 @@ import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.CompiledTopicMatcher;
 import io.earshot.match.TopicMatcher;
+import io.earshot.server.alert.AlertRoutes;
+import io.earshot.server.alert.AlertService;
+import io.earshot.server.alert.ArchiveRecentMentions;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
@@ -49,6 +57,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +79,12 @@ public final class EarshotApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EarshotApp.class);
 
+    /** Mention batches the alert engine may fall behind by before it counts what it missed (never blocks). */
+    private static final int ALERT_QUEUE = 10_000;
+
+    /** How long fired alerts stay in rules' histories, and posts in their once-per-rule memory. */
+    private static final Duration ALERT_MEMORY = Duration.ofDays(180);
+
     private final EarshotConfig config;
     private final Clock clock;
     private final SqliteStateStore state;
@@ -90,6 +105,8 @@ public final class EarshotApp implements AutoCloseable {
     private volatile boolean apiSourcesStarted;
     private final ScheduledExecutorService housekeeping;
     private final LiveStream liveStream = new LiveStream();
+    private final AlertEngine alertEngine;
+    private final AlertService alerts;
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
@@ -116,11 +133,36 @@ public final class EarshotApp implements AutoCloseable {
         TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
         topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
+        this.alertEngine = new AlertEngine(
+                state.alertState(),
+                this::alertFired,
+                new ArchiveRecentMentions(archive),
+                InfluenceLookup.NONE,
+                clock,
+                ALERT_QUEUE);
+        AlertChannels channels = AlertChannels.NONE;
+        this.alerts = new AlertService(
+                state.alertRules(),
+                state.alertState(),
+                alertEngine,
+                channels,
+                topics,
+                clock,
+                (rule, notification) -> liveStream.alertFired(rule.scope().topics(), notification));
+        if (live) {
+            alerts.loadAll();
+            pipeline.addListener(alertEngine);
+            alertEngine.start();
+        }
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
         housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::syncApiSourcesQuietly, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
+        if (live) {
+            housekeeping.scheduleWithFixedDelay(this::syncAlerts, 2, 2, TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(this::expireAlertMemory, 15, 24 * 60, TimeUnit.MINUTES);
+        }
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
     }
 
@@ -291,6 +333,7 @@ public final class EarshotApp implements AutoCloseable {
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph()),
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
+                new AlertRoutes(alerts),
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
@@ -339,6 +382,35 @@ public final class EarshotApp implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(
                     "instance must be a URL such as https://mastodon.social, got '" + instance + "'");
+        }
+    }
+
+    /** The engine's sink: the alert service, once it exists (the two refer to each other). */
+    private void alertFired(AlertRule rule, FiredAlert alert) {
+        alerts.fired(rule, alert);
+    }
+
+    private void syncAlerts() {
+        try {
+            int changed = alerts.syncFromStore();
+            if (changed > 0) {
+                log.info("picked up {} alert rule change(s) made outside this process", changed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read alert rules from the state store: {}", e.getMessage());
+        }
+    }
+
+    private void expireAlertMemory() {
+        try {
+            Instant cutoff = clock.instant().minus(ALERT_MEMORY);
+            long removed = state.alertRules().expireHistoryBefore(cutoff)
+                    + state.alertState().expireBefore(cutoff);
+            if (removed > 0) {
+                log.info("retention: removed {} alert history rows and notices older than {}", removed, ALERT_MEMORY);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not expire alert history: {}", e.getMessage());
         }
     }
 
@@ -400,6 +472,14 @@ public final class EarshotApp implements AutoCloseable {
         return state.graph();
     }
 
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    public AlertEngine alertEngine() {
+        return alertEngine;
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -417,6 +497,7 @@ public final class EarshotApp implements AutoCloseable {
             }
         }
         liveStream.close();
+        alertEngine.close();
         if (http != null) {
             http.close();
         }

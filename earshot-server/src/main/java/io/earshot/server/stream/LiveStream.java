@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -113,6 +114,19 @@ public final class LiveStream implements Routes, MentionListener, AutoCloseable 
                 if (subscriber.topic.map(mention.topicIds()::contains).orElse(true)) {
                     subscriber.offer(event);
                 }
+            }
+        }
+    }
+
+    /** Sends a fired alert to the streams that follow one of its rule's topics (or all topics). */
+    public void alertFired(List<Long> topics, Map<String, Object> notification) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String event = "event: alert\ndata: " + Json.write(notification) + "\n\n";
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.topic.map(topics::contains).orElse(true)) {
+                subscriber.offer(event);
             }
         }
     }
