@@ -29,6 +29,24 @@ class CommandLineTest {
     }
 
     @Test
+    void alertRulesCanBeAddedPausedListedAndRemoved() throws Exception {
+        run("topic", "add", "Acme", "acme", "--data", data.toString());
+        Path rule = data.resolve("rule.json");
+        Files.writeString(
+                rule, "{\"name\": \"Acme spikes\", \"topics\": [1], \"condition\": {\"type\": \"volume_spike\"}}");
+        assertThat(run("alert", "add", rule.toString(), "--data", data.toString()))
+                .isEqualTo("1\tAcme spikes\tvolume_spike\tactive");
+        assertThat(run("alert", "pause", "1", "--data", data.toString())).endsWith("paused");
+        assertThat(run("alert", "list", "--data", data.toString())).isEqualTo("1\tAcme spikes\tvolume_spike\tpaused");
+        assertThat(run("alert", "history", "1", "--data", data.toString())).isEmpty();
+        assertThat(run("alert", "rm", "1", "--data", data.toString())).contains("removed alert rule 1");
+        Files.writeString(rule, "{\"name\": \"x\", \"topics\": [9], \"condition\": {\"type\": \"every_match\"}}");
+        assertThat(EarshotCommand.execute("alert", "add", rule.toString(), "--data", data.toString()))
+                .isNotZero();
+        assertThat(run("alert", "list", "--data", data.toString())).isEmpty();
+    }
+
+    @Test
     void anInvalidQueryIsRefusedWithItsColumn() {
         assertThat(EarshotCommand.execute("topic", "add", "Broken", "acme AND (", "--data", data.toString()))
                 .isNotZero();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,9 +180,20 @@ public final class AlertService implements AlertSink {
     }
 
     private AlertRule check(String definition) {
-        AlertRule rule = RuleJson.check(definition, clock.instant());
+        return check(definition, clock.instant(), id -> topics.get(id).isPresent(), channels);
+    }
+
+    /**
+     * Checks a rule's definition as the API does: it parses, its topics exist, its filter is valid and its
+     * channels are allowed ({@code earshot alert add} uses it too).
+     *
+     * @throws BadRequestException or {@link io.earshot.query.QuerySyntaxException} saying what is wrong
+     */
+    public static AlertRule check(
+            String definition, java.time.Instant now, LongPredicate topicExists, AlertChannels channels) {
+        AlertRule rule = RuleJson.check(definition, now);
         for (long topic : rule.scope().topics()) {
-            if (topics.get(topic).isEmpty()) {
+            if (!topicExists.test(topic)) {
                 throw new BadRequestException("no topic " + topic + ": create it first (POST /api/v1/topics)");
             }
         }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ReplayCommand.class,
             TopicCommand.class,
+            AlertCommand.class,
             TrainCommand.class,
             BenchCommand.class,
             ClassifyCommand.class,
