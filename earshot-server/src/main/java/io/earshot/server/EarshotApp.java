@@ -184,6 +184,7 @@ public final class EarshotApp implements AutoCloseable {
     public static EarshotApp start(EarshotConfig config) {
         EarshotApp app = new EarshotApp(config, Clock.systemUTC(), true);
         try {
+            app.alerts.applyConfig(config.alerts());
             for (SourceSpec spec : config.activeSources()) {
                 app.startSource(SourceFactory.create(spec, app.state));
             }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param sentimentModel a model from {@code earshot train sentiment} to use instead of the shipped one
  * @param blueskyProfiles {@code EARSHOT_BLUESKY_PROFILES}: {@code off}, or the AppView to ask for authors'
  *     profiles; empty means the public AppView whenever a Bluesky source runs
+ * @param alerts alert rules from the config file (each the JSON of {@code POST /api/v1/alerts}, topics by id or
+ *     name); they are created or updated at start, by name, and removed when they leave the file
  */
 public record EarshotConfig(
         Path dataDir,
@@ -36,7 +38,8 @@ public record EarshotConfig(
         Duration unmatchedRetention,
         Map<String, String> ingestTokens,
         Optional<Path> sentimentModel,
-        Optional<String> blueskyProfiles) {
+        Optional<String> blueskyProfiles,
+        List<String> alerts) {
 
     /** Which sources {@code earshot run} starts. */
     public enum SourceChoice {
@@ -60,6 +63,7 @@ public record EarshotConfig(
         ingestTokens = Map.copyOf(ingestTokens);
         Objects.requireNonNull(sentimentModel, "sentimentModel");
         Objects.requireNonNull(blueskyProfiles, "blueskyProfiles");
+        alerts = List.copyOf(alerts);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
         }
@@ -121,7 +125,8 @@ public record EarshotConfig(
                 retention,
                 contents.ingestTokens(),
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                contents.alerts());
     }
 
     /** The sources to start: the configured ones (or the public Bluesky firehose), filtered by {@link #source()}. */
@@ -160,7 +165,8 @@ public record EarshotConfig(
                 unmatchedRetention,
                 ingestTokens,
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                alerts);
     }
 
     public EarshotConfig withListen(String newHost, int newPort) {
@@ -175,7 +181,8 @@ public record EarshotConfig(
                 unmatchedRetention,
                 ingestTokens,
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                alerts);
     }
 
     public EarshotConfig withSource(SourceChoice value) {
@@ -190,7 +197,8 @@ public record EarshotConfig(
                 unmatchedRetention,
                 ingestTokens,
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                alerts);
     }
 
     public EarshotConfig withSources(List<SourceSpec> value) {
@@ -205,7 +213,8 @@ public record EarshotConfig(
                 unmatchedRetention,
                 ingestTokens,
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                alerts);
     }
 
     public EarshotConfig withIngestTokens(Map<String, String> value) {
@@ -220,7 +229,24 @@ public record EarshotConfig(
                 unmatchedRetention,
                 value,
                 sentimentModel,
-                blueskyProfiles);
+                blueskyProfiles,
+                alerts);
+    }
+
+    public EarshotConfig withAlerts(List<String> value) {
+        return new EarshotConfig(
+                dataDir,
+                host,
+                port,
+                source,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens,
+                sentimentModel,
+                blueskyProfiles,
+                value);
     }
 
     private static int port(String value) {

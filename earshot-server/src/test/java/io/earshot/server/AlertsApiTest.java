@@ -3,8 +3,11 @@ package io.earshot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.embedded.state.SqliteStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +122,44 @@ class AlertsApiTest {
             assertRefused(api, "[1, 2]", "is a JSON object");
             assertThat(api.get("/api/v1/alerts").json().get("items")).isEmpty();
         }
+    }
+
+    @Test
+    void rulesFromTheConfigFileAreCreatedUpdatedByNameAndRemovedWithIt() {
+        try (SqliteStateStore store = SqliteStateStore.open(data)) {
+            store.create("Acme", "acme");
+        }
+        String spike =
+                "{\"name\": \"From config\", \"topics\": [\"acme\"], \"condition\": {\"type\": \"volume_spike\"}}";
+        long id;
+        try (EarshotApp app = start(List.of(spike))) {
+            ApiClient api = new ApiClient(app.port());
+            JsonNode rule = api.get("/api/v1/alerts").json().get("items").get(0);
+            id = rule.get("id").asLong();
+            assertThat(rule.get("topics").toString()).isEqualTo("[1]");
+            assertThat(rule.get("from_config").asBoolean()).isTrue();
+            ApiClient.Response refused = api.put("/api/v1/alerts/" + id, rule.toString());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).contains("earshot.yml");
+            assertThat(api.post("/api/v1/alerts/" + id + "/pause", "").status()).isEqualTo(200);
+        }
+        try (EarshotApp app = start(List.of(spike.replace("volume_spike", "every_match")))) {
+            JsonNode rule =
+                    new ApiClient(app.port()).get("/api/v1/alerts/" + id).json();
+            assertThat(rule.at("/condition/type").asText()).isEqualTo("every_match");
+        }
+        try (EarshotApp app = start(List.of())) {
+            assertThat(new ApiClient(app.port()).get("/api/v1/alerts").json().get("items"))
+                    .isEmpty();
+        }
+    }
+
+    private EarshotApp start(List<String> alerts) {
+        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of())
+                .withDataDir(data)
+                .withListen("127.0.0.1", 0)
+                .withSource(EarshotConfig.SourceChoice.NONE)
+                .withAlerts(alerts));
     }
 
     private static void assertRefused(ApiClient api, String body, String message) {

@@ -14,6 +14,7 @@ import io.earshot.alert.AlertState;
 import io.earshot.alert.ChannelSpec;
 import io.earshot.alert.FiredAlert;
 import io.earshot.server.http.BadRequestException;
+import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.Json;
 import io.earshot.server.mention.MentionJson;
 import io.earshot.topic.TopicService;
@@ -38,6 +39,8 @@ public final class AlertService implements AlertSink {
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
     private static final String HIDDEN = "********";
+    /** Marks rules that the config file owns: the API and the CLI may pause them, not change them. */
+    static final String FROM_CONFIG = "from_config";
 
     private final AlertRuleStore store;
     private final AlertState state;
@@ -99,6 +102,56 @@ public final class AlertService implements AlertSink {
         return changed;
     }
 
+    /**
+     * Makes the rules of the config file true: each is created, or updated when it changed (known by name and
+     * marked {@code "from_config": true}); config rules no longer in the file are removed. Topics may be named
+     * instead of numbered. A rule that does not check out stops the start with its reason.
+     */
+    public synchronized void applyConfig(List<String> definitions) {
+        Map<String, StoredRule> fromConfig = new HashMap<>();
+        for (StoredRule rule : store.list()) {
+            JsonNode stored = Json.read(rule.definition());
+            if (stored.path(FROM_CONFIG).asBoolean(false)) {
+                fromConfig.put(stored.path("name").asText(), rule);
+            }
+        }
+        for (String definition : definitions) {
+            ObjectNode rule = (ObjectNode) Json.read(definition);
+            rule.put(FROM_CONFIG, true);
+            rule.set("topics", topicIds(rule));
+            String json = Json.write(rule);
+            String name = rule.path("name").asText();
+            StoredRule existing = fromConfig.remove(name);
+            try {
+                if (existing == null) {
+                    create(json);
+                } else if (!Json.read(existing.definition()).equals(Json.read(json))) {
+                    update(existing.id(), json, true);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("alerts: rule '" + name + "': " + e.getMessage(), e);
+            }
+        }
+        fromConfig.values().forEach(stale -> delete(stale.id(), true));
+    }
+
+    private ArrayNode topicIds(ObjectNode rule) {
+        ArrayNode ids = Json.mapper().createArrayNode();
+        for (JsonNode topic : rule.path("topics")) {
+            if (topic.isTextual() && !topic.asText().matches("\\d+")) {
+                ids.add(topics.list().stream()
+                        .filter(known ->
+                                known.name().equalsIgnoreCase(topic.asText().strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new BadRequestException("no topic named '" + topic.asText() + "'"))
+                        .id());
+            } else {
+                ids.add(topic.asLong());
+            }
+        }
+        return ids;
+    }
+
     public synchronized StoredRule create(String definition) {
         AlertRule rule = check(definition);
         StoredRule stored = store.create(definition, clock.instant());
@@ -112,9 +165,16 @@ public final class AlertService implements AlertSink {
 
     /** Replaces a rule; secrets sent back as {@code ********} (as the API shows them) keep their value. */
     public synchronized Optional<StoredRule> update(long id, String definition) {
+        return update(id, definition, false);
+    }
+
+    private Optional<StoredRule> update(long id, String definition, boolean byConfig) {
         Optional<StoredRule> existing = store.get(id);
         if (existing.isEmpty()) {
             return Optional.empty();
+        }
+        if (!byConfig) {
+            refuseConfigRule(existing.get());
         }
         String merged = keepSecrets(definition, existing.get().definition());
         AlertRule rule = check(merged);
@@ -133,6 +193,13 @@ public final class AlertService implements AlertSink {
     }
 
     public synchronized boolean delete(long id) {
+        return delete(id, false);
+    }
+
+    private boolean delete(long id, boolean byConfig) {
+        if (!byConfig) {
+            store.get(id).ifPresent(AlertService::refuseConfigRule);
+        }
         boolean deleted = store.delete(id);
         if (deleted) {
             engine.remove(id);
@@ -206,6 +273,13 @@ public final class AlertService implements AlertSink {
             }
         }
         return rule;
+    }
+
+    private static void refuseConfigRule(StoredRule rule) {
+        if (Json.read(rule.definition()).path(FROM_CONFIG).asBoolean(false)) {
+            throw new ConflictException("alert rule " + rule.id()
+                    + " comes from the config file (earshot.yml, 'alerts:'); change or remove it there and restart");
+        }
     }
 
     private void hand(StoredRule stored) {

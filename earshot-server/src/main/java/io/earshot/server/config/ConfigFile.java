@@ -3,6 +3,9 @@ package io.earshot.server.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -38,10 +41,12 @@ public final class ConfigFile {
             Optional<String> apiToken,
             Optional<Duration> unmatchedRetention,
             List<SourceSpec> sources,
-            Map<String, String> ingestTokens) {
+            Map<String, String> ingestTokens,
+            List<String> alerts) {
         public Contents {
             sources = List.copyOf(sources);
             ingestTokens = Map.copyOf(ingestTokens);
+            alerts = List.copyOf(alerts);
         }
 
         public static Contents empty() {
@@ -52,7 +57,8 @@ public final class ConfigFile {
                     Optional.empty(),
                     Optional.empty(),
                     List.of(),
-                    Map.of());
+                    Map.of(),
+                    List.of());
         }
     }
 
@@ -90,7 +96,7 @@ public final class ConfigFile {
     }
 
     private Contents contents(JsonNode root, String name) {
-        allowOnly(root, "", Set.of("data", "http", "api-token", "retention", "sources", "ingest"));
+        allowOnly(root, "", Set.of("data", "http", "api-token", "retention", "sources", "ingest", "alerts"));
         JsonNode http = root.path("http");
         allowOnly(http, "http.", Set.of("host", "port"));
         Optional<Integer> port = text(http, "http.port", "port").map(value -> integer("http.port", value));
@@ -124,7 +130,58 @@ public final class ConfigFile {
                 text(retention, "retention.unmatched", "unmatched")
                         .map(value -> duration("retention.unmatched", value)),
                 sources,
-                ingestTokens);
+                ingestTokens,
+                alerts(root.path("alerts")));
+    }
+
+    /**
+     * Alert rules: a list of mappings with the keys of {@code POST /api/v1/alerts}, {@code ${VAR}} replaced
+     * in every string (webhook secrets belong in the environment). Checked in full when the server starts.
+     */
+    private List<String> alerts(JsonNode list) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(
+                    "alerts: must be a list of rules, each with a 'name', 'topics' and a 'condition'");
+        }
+        List<String> alerts = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode rule = list.get(i);
+            String key = "alerts[" + i + "]";
+            if (!rule.isObject() || !rule.path("name").isTextual()) {
+                throw new ConfigException(key + ": a rule is a mapping with a 'name', 'topics' and a 'condition'");
+            }
+            if (!names.add(rule.get("name").asText())) {
+                throw new ConfigException(
+                        key + ".name: '" + rule.get("name").asText() + "' is used twice; rules are known by name");
+            }
+            alerts.add(interpolated(rule, key).toString());
+        }
+        return alerts;
+    }
+
+    private JsonNode interpolated(JsonNode node, String key) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(substitute(key, node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).deepCopy();
+            node.properties()
+                    .forEach(field ->
+                            copy.set(field.getKey(), interpolated(field.getValue(), key + "." + field.getKey())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).deepCopy();
+            for (int i = 0; i < node.size(); i++) {
+                copy.set(i, interpolated(node.get(i), key + "[" + i + "]"));
+            }
+            return copy;
+        }
+        return node;
     }
 
     /**

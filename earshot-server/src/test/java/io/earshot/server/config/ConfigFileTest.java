@@ -101,6 +101,26 @@ class ConfigFileTest {
     }
 
     @Test
+    void alertRulesAreReadWithTheEnvironmentSubstituted() {
+        ConfigFile.Contents contents = ConfigFile.parse("""
+                alerts:
+                  - name: Outage
+                    topics: [Acme]
+                    condition: {type: volume_spike, window: 30m}
+                    channels:
+                      - {type: webhook, url: "https://hooks.example.com/x", secret: "${HOOK_SECRET}"}
+                """, "f", Map.of("HOOK_SECRET", "s3"));
+        assertThat(contents.alerts())
+                .singleElement()
+                .satisfies(
+                        rule -> assertThat(rule).contains("\"secret\":\"s3\"").contains("\"topics\":[\"Acme\"]"));
+        assertThatThrownBy(() -> ConfigFile.parse("alerts:\n  - name: a\n  - name: a\n", "f", Map.of()))
+                .hasMessageContaining("alerts[1].name: 'a' is used twice");
+        assertThatThrownBy(() -> ConfigFile.parse("alerts: {name: a}\n", "f", Map.of()))
+                .hasMessageContaining("alerts: must be a list");
+    }
+
+    @Test
     void anEmptyFileMeansDefaults() {
         assertThat(ConfigFile.parse("", "f", Map.of()).sources()).isEmpty();
     }
