@@ -51,6 +51,8 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
     private final AtomicLong mentionsSeen = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
+    /** {@code rules.size()} for other threads (the map itself belongs to the engine's thread). */
+    private volatile int active;
     private Thread thread;
 
     public AlertEngine(
@@ -100,6 +102,7 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
         submit(() -> {
             rules.remove(ruleId);
             filters.remove(ruleId);
+            active = rules.size();
         });
     }
 
@@ -193,7 +196,7 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
 
     /** Rules being watched. */
     public int activeRules() {
-        return rules.size();
+        return active;
     }
 
     @Override
@@ -215,6 +218,7 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
         rules.remove(rule.id());
         filters.remove(rule.id());
         if (rule.paused()) {
+            active = rules.size();
             return;
         }
         rule.scope().filter().ifPresent(filter -> filters.put(rule.id(), filter));
@@ -228,6 +232,7 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
             runtime.saveSeries();
         }
         rules.put(rule.id(), runtime);
+        active = rules.size();
     }
 
     private List<Mention> inScope(AlertRule rule, List<Mention> mentions) {

@@ -58,6 +58,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -332,7 +333,7 @@ public final class EarshotApp implements AutoCloseable {
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
-                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph()),
+                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph(), this::featureMetrics),
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
                 new AlertRoutes(alerts),
                 liveStream,
@@ -384,6 +385,18 @@ public final class EarshotApp implements AutoCloseable {
             throw new BadRequestException(
                     "instance must be a URL such as https://mastodon.social, got '" + instance + "'");
         }
+    }
+
+    /** Figures of alerts (and, as they land, other features) for /metrics and /health. */
+    private Map<String, Number> featureMetrics() {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        alertEngine
+                .firedByKind()
+                .forEach((kind, count) -> metrics.put("earshot_alerts_fired_total{type=\"" + kind.id() + "\"}", count));
+        metrics.put("earshot_alerts_mentions_checked_total", alertEngine.mentionsSeen());
+        metrics.put("earshot_alerts_mentions_dropped_total", alertEngine.dropped());
+        metrics.put("earshot_alerts_active_rules", alertEngine.activeRules());
+        return metrics;
     }
 
     /** The engine's sink: the alert service, once it exists (the two refer to each other). */

@@ -71,6 +71,10 @@ class AlertsApiTest {
             ingest(api, JetstreamLines.post("did:plc:dave", "3a4", 4, "acme outage here too"));
             assertThat(awaitHistory(api, rule, 2).get(0).toString()).contains("acme outage here too");
 
+            assertThat(api.get("/metrics").body())
+                    .contains("earshot_alerts_fired_total{type=\"every_match\"} 2")
+                    .contains("earshot_alerts_active_rules 1");
+
             // a rule sent back as the API shows it keeps its secret
             JsonNode shown = api.get("/api/v1/alerts/" + rule).json();
             ApiClient.Response updated = api.put("/api/v1/alerts/" + rule, shown.toString());

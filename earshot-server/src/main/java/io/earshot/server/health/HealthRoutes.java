@@ -13,10 +13,13 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,13 +32,24 @@ public final class HealthRoutes implements Routes {
     private final IngestPipeline pipeline;
     private final MentionArchive archive;
     private final InteractionGraph graph;
+    private final Supplier<Map<String, Number>> features;
 
+    /**
+     * @param features more figures from features (alerts, deliveries), named as Prometheus series, e.g.
+     *     {@code earshot_alerts_fired_total{type="digest"}}: a name ending in {@code _total} is a counter,
+     *     any other a gauge; they also appear in {@code /health} under {@code "features"}
+     */
     public HealthRoutes(
-            Supplier<List<Source>> sources, IngestPipeline pipeline, MentionArchive archive, InteractionGraph graph) {
+            Supplier<List<Source>> sources,
+            IngestPipeline pipeline,
+            MentionArchive archive,
+            InteractionGraph graph,
+            Supplier<Map<String, Number>> features) {
         this.sources = sources;
         this.pipeline = pipeline;
         this.archive = archive;
         this.graph = graph;
+        this.features = features;
     }
 
     @Override
@@ -57,6 +71,7 @@ public final class HealthRoutes implements Routes {
         pipeline.lastError().ifPresent(error -> ingest.put("lastError", error));
         body.put("ingest", ingest);
         body.put("archive", Map.of("posts", archive.size()));
+        body.put("features", new TreeMap<>(features.get()));
         Map<String, Long> edges = new LinkedHashMap<>();
         graph.countsByKind().forEach((kind, count) -> edges.put(kind.id(), count));
         body.put("graph", Map.of("edges", graph.count(), "byKind", edges));
@@ -146,6 +161,14 @@ public final class HealthRoutes implements Routes {
                     .append(status.state() == SourceState.CONNECTED ? 1 : 0)
                     .append('\n');
         }
+        Set<String> typed = new HashSet<>();
+        new TreeMap<>(features.get()).forEach((series, value) -> {
+            String name = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
+            if (typed.add(name)) {
+                out.append("# TYPE ").append(name).append(name.endsWith("_total") ? " counter\n" : " gauge\n");
+            }
+            out.append(series).append(' ').append(value).append('\n');
+        });
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
     }
 
