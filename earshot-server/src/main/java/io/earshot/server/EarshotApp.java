@@ -35,6 +35,7 @@ import io.earshot.server.http.Routes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.mention.SentimentCorrector;
+import io.earshot.server.project.ProjectRoutes;
 import io.earshot.server.source.ProfileLookups;
 import io.earshot.server.source.SourceRoutes;
 import io.earshot.server.stream.LiveStream;
@@ -336,6 +337,7 @@ public final class EarshotApp implements AutoCloseable {
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph(), this::featureMetrics),
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
                 new AlertRoutes(alerts),
+                new ProjectRoutes(state.projects(), topics),
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());

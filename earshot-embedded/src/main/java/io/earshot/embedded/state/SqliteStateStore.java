@@ -11,6 +11,7 @@ import io.earshot.graph.InteractionGraph;
 import io.earshot.ingest.AuthorDirectory;
 import io.earshot.ingest.InteractionLedger;
 import io.earshot.ingest.TombstoneStore;
+import io.earshot.project.ProjectStore;
 import io.earshot.source.CursorStore;
 import io.earshot.source.SourceDefinitions;
 import io.earshot.topic.Topic;
@@ -42,6 +43,7 @@ public final class SqliteStateStore
     private final SqliteSourceDefinitions sourceDefinitions;
     private final SqliteAlertRules alertRules;
     private final SqliteAlertState alertState;
+    private final SqliteProjects projects;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -54,6 +56,7 @@ public final class SqliteStateStore
         this.sourceDefinitions = new SqliteSourceDefinitions(database, clock);
         this.alertRules = new SqliteAlertRules(database);
         this.alertState = new SqliteAlertState(database);
+        this.projects = new SqliteProjects(database, clock);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -179,6 +182,11 @@ public final class SqliteStateStore
     /** The alert engine's memory: notices, minute counts, per-rule values. */
     public AlertState alertState() {
         return alertState;
+    }
+
+    /** Projects: brand, competitor and other topics. */
+    public ProjectStore projects() {
+        return projects;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */
