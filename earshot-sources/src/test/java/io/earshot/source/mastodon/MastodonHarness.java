@@ -143,14 +143,20 @@ final class MastodonHarness {
         }
     }
 
-    /** A config for the fake server: fast retries, fast liveness, small batches. */
+    /** A config for the fake server over SSE: fast retries, fast liveness, small batches. */
     static MastodonConfig fastConfig(FakeMastodonServer server, MastodonStream stream) {
         return MastodonConfig.of(server.uri(), stream, server.token())
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
                 .withLivenessTimeout(Duration.ofMillis(400))
                 .withBatching(16, Duration.ofMillis(10))
                 .withBackfill(Duration.ZERO, 50)
-                .withSourceId("mastodon-test");
+                .withSourceId("mastodon-test")
+                .withTransport(MastodonTransport.SSE);
+    }
+
+    /** {@link #fastConfig} over a WebSocket, to the streaming server the fake instance advertises. */
+    static MastodonConfig socketConfig(FakeMastodonServer server, MastodonStream stream) {
+        return fastConfig(server, stream).withTransport(MastodonTransport.WEBSOCKET);
     }
 
     static MastodonStreamSource source(MastodonConfig config, CursorStore cursors) {
