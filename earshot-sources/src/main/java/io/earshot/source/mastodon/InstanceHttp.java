@@ -274,7 +274,11 @@ final class InstanceHttp implements AutoCloseable {
 
     private Problem refusal(int code, String body, HttpResponse<?> response, URI uri) {
         String said = errorText(body).map(text -> ": " + text).orElse("");
-        String where = config.instance() + " (" + uri.getRawPath() + ")";
+        // a streaming server elsewhere (streaming.mastodon.social) is named by its own address
+        boolean home = uri.getRawAuthority() != null
+                && uri.getRawAuthority().equalsIgnoreCase(config.instance().getRawAuthority());
+        String where = (home ? config.instance().toString() : uri.getScheme() + "://" + uri.getRawAuthority()) + " ("
+                + uri.getRawPath() + ")";
         return switch (code) {
             case 401 ->
                 new Problem.Refused(
