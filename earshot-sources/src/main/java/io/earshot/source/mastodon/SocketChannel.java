@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
  * (a fragment, a ping, a pong).
  *
  * <p>A message longer than {@code maxMessageChars} is dropped as it arrives and reported as unreadable, so a
- * hostile server cannot make us buffer without bound. Liveness: Mastodon pings every 30 s; when the server has
- * been quiet for a while the run loop pings it ({@link #probe()}), and any answer counts as heard.
+ * hostile server cannot make us buffer without bound. Liveness: a socket carries no heartbeat messages, so when
+ * the server has been quiet for a while the run loop pings it ({@link #probe()}); a pong, a ping of the server's
+ * own or any message counts as heard.
  */
 final class SocketChannel implements StreamChannel {
 

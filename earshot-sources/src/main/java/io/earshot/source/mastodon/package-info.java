@@ -35,8 +35,8 @@
  *       {@code {"stream":["hashtag","x"],"event":"update","payload":"<the Status as a JSON string>"}}; the payload
  *       of a {@code delete} is the bare id. The streaming server is the one {@code GET /api/v2/instance}
  *       advertises as {@code configuration.urls.streaming} (v1's {@code urls.streaming_api} before Mastodon 4),
- *       or the instance itself. Mastodon pings the socket; when it has been quiet for half of
- *       {@code livenessTimeout} we ping it too, and give it up when even that gets no answer.
+ *       or the instance itself. A socket quiet for half of {@code livenessTimeout} is pinged, and given up when
+ *       even that gets no answer.
  *   <li>{@code AUTO} (the default): a WebSocket when the instance advertises a streaming server the token may go
  *       to (the instance's host or a subdomain, encrypted), else SSE; SSE also when asking fails, and from the
  *       first failed WebSocket handshake on, for the rest of the source's life. Instances that run the streaming
