@@ -2,6 +2,7 @@ package io.earshot.testkit.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,6 +86,19 @@ public final class FakeMastodonBuilder {
     public FakeMastodonBuilder advertiseNoStreaming() {
         this.advertiseStreaming = false;
         return this;
+    }
+
+    /** What {@code /api/v2/instance} answers: a few of Mastodon's fields, and where streaming is, if anywhere. */
+    String instanceDocument(URI instance, Optional<URI> streamingServer) {
+        ObjectNode document = new ObjectMapper()
+                .createObjectNode()
+                .put("domain", instance.getHost())
+                .put("title", "Fake Mastodon")
+                .put("version", "4.3.0")
+                .put("source_url", "https://github.com/mastodon/mastodon");
+        ObjectNode urls = document.putObject("configuration").putObject("urls");
+        streamingServer.ifPresent(url -> urls.put("streaming", url.toString()));
+        return document.toString();
     }
 
     public FakeMastodonServer start() {

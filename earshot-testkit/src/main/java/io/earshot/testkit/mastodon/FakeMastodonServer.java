@@ -1,7 +1,5 @@
 package io.earshot.testkit.mastodon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -61,7 +59,6 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class FakeMastodonServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 40;
     private static final String SOCKET_PATH = "/api/v1/streaming";
@@ -272,20 +269,10 @@ public final class FakeMastodonServer implements AutoCloseable {
         if (refused(ctx, null, false)) {
             return;
         }
-        ObjectNode instance = JSON.createObjectNode()
-                .put("domain", uri().getHost())
-                .put("title", "Fake Mastodon")
-                .put("version", "4.3.0")
-                .put("source_url", "https://github.com/mastodon/mastodon");
-        ObjectNode urls = instance.putObject("configuration").putObject("urls");
-        if (options.advertiseStreaming) {
-            urls.put(
-                    "streaming",
-                    options.streaming
-                            .orElse(URI.create("ws://127.0.0.1:" + app.port()))
-                            .toString());
-        }
-        ctx.contentType("application/json").result(instance.toString());
+        Optional<URI> streaming = options.advertiseStreaming
+                ? Optional.of(options.streaming.orElse(URI.create("ws://127.0.0.1:" + app.port())))
+                : Optional.empty();
+        ctx.contentType("application/json").result(options.instanceDocument(uri(), streaming));
     }
 
     private void page(Context ctx, Feed feed) {
