@@ -116,9 +116,44 @@ class MastodonTransportChoiceTest {
         }
     }
 
+    @Test
+    void websocket_without_an_advertised_server_uses_the_instance_itself() throws Exception {
+        try (FakeMastodonServer server =
+                FakeMastodonServer.builder().advertiseNoStreaming().start()) {
+            List<String> paths = streamOnce(server, MastodonTransport.WEBSOCKET);
+
+            assertThat(paths).containsSubsequence("/api/v2/instance", "/api/v1/streaming");
+            assertThat(paths).doesNotContain("/api/v1/streaming/hashtag");
+        }
+    }
+
+    @Test
+    void websocket_to_a_server_on_another_domain_fails_with_what_to_do() throws Exception {
+        try (FakeMastodonServer server = FakeMastodonServer.builder()
+                .advertiseStreaming(URI.create("wss://streaming.elsewhere.example"))
+                .start()) {
+            MastodonConfig config = fastConfig(server, EARSHOT).withTransport(MastodonTransport.WEBSOCKET);
+            MastodonStreamSource source = MastodonHarness.source(config, cursors);
+            MastodonHarness.Running running = new MastodonHarness.Running(source, sink);
+            running.thread.join(MastodonHarness.WAIT);
+
+            assertThat(running.thread.isAlive()).as("run() returned by itself").isFalse();
+            assertThat(source.status().state()).isEqualTo(SourceState.FAILED);
+            assertThat(source.status().lastError())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .contains("advertises its streaming server at wss://streaming.elsewhere.example")
+                            .contains("Earshot does not send the access token there")
+                            .contains("use transport: sse or auto"));
+        }
+    }
+
     /** Runs an AUTO source until one live status arrives; returns the paths the server was asked for. */
     private List<String> streamOnce(FakeMastodonServer server) throws Exception {
-        MastodonConfig config = fastConfig(server, EARSHOT).withTransport(MastodonTransport.AUTO);
+        return streamOnce(server, MastodonTransport.AUTO);
+    }
+
+    private List<String> streamOnce(FakeMastodonServer server, MastodonTransport transport) throws Exception {
+        MastodonConfig config = fastConfig(server, EARSHOT).withTransport(transport);
         MastodonStreamSource source = MastodonHarness.source(config, cursors);
         MastodonHarness.Running running = new MastodonHarness.Running(source, sink);
         await("connected", () -> source.status().state() == SourceState.CONNECTED);
