@@ -7,6 +7,7 @@ import io.earshot.source.CursorStore;
 import io.earshot.source.EventSink;
 import io.earshot.source.SourceBatch;
 import io.earshot.source.SourceEvent;
+import io.earshot.source.SourceState;
 import io.earshot.testkit.mastodon.FakeMastodonServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,6 +132,15 @@ final class MastodonHarness {
             running.close();
         }
         STARTED.clear();
+    }
+
+    /** Runs a source that cannot go on (a token problem) until it gives up by itself, and checks that it did. */
+    static void runUntilItGivesUp(MastodonStreamSource source, EventSink sink) throws InterruptedException {
+        Running running = new Running(source, sink);
+        running.thread.join(WAIT);
+        assertThat(running.thread.isAlive()).as("run() returned by itself").isFalse();
+        assertThat(running.failure.get()).isNull();
+        assertThat(source.status().state()).isEqualTo(SourceState.FAILED);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
