@@ -29,7 +29,8 @@ final class SourceFactory {
             case SourceSpec.Mastodon mastodon ->
                 new MastodonStreamSource(
                         MastodonConfig.of(mastodon.instance(), stream(mastodon), mastodon.token())
-                                .withSourceId(mastodon.id()),
+                                .withSourceId(mastodon.id())
+                                .withTransport(mastodon.transport()),
                         cursors);
             case SourceSpec.Feeds feeds -> new FeedSource(feedConfig(feeds), cursors);
         };

@@ -11,6 +11,7 @@ import io.earshot.testkit.mastodon.FakeMastodonServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,7 @@ class AllSourcesTest {
                         stream: hashtag
                         tag: diaspora
                         token: ${MASTODON_TOKEN}
+                        transport: sse
                       - type: feed
                         interval: 15m
                         feeds: [%2$s, %3$s, %4$s]
@@ -100,6 +102,16 @@ class AllSourcesTest {
                     assertThat(item.get("state").asText()).as(item.toString()).isEqualTo("connected");
                     assertThat(item.get("events").asLong()).as(item.toString()).isPositive();
                 });
+                Map<String, String> endpoints = new HashMap<>();
+                sources.get("items")
+                        .forEach(item -> endpoints.put(
+                                item.get("id").asText(), item.get("endpoint").asText()));
+                assertThat(endpoints.get("mastodon:127.0.0.1:hashtag:mastodon"))
+                        .as("transport auto: the WebSocket the instance advertises")
+                        .startsWith("ws://127.0.0.1:");
+                assertThat(endpoints.get("mastodon:127.0.0.1:hashtag:diaspora"))
+                        .as("transport: sse")
+                        .startsWith(mastodon.uri() + "/api/v1/streaming/hashtag");
                 JsonNode health = api.get("/health").json();
                 assertThat(health.get("sources")).hasSize(4);
                 assertThat(health.get("status").asText()).isEqualTo("ok");

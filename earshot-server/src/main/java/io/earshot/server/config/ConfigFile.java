@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.earshot.source.mastodon.MastodonTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ public final class ConfigFile {
                         strings(node, key, "dids"));
             }
             case "mastodon" -> {
-                allowOnly(node, key + ".", Set.of("type", "id", "instance", "stream", "tag", "token"));
+                allowOnly(node, key + ".", Set.of("type", "id", "instance", "stream", "tag", "token", "transport"));
                 URI instance = http(
                         key + ".instance",
                         text(node, key + ".instance", "instance")
@@ -237,7 +238,11 @@ public final class ConfigFile {
                 String id = text(node, key + ".id", "id")
                         .orElse("mastodon:" + instance.getHost() + ":" + stream
                                 + tag.map(t -> ":" + t).orElse(""));
-                yield new SourceSpec.Mastodon(id, instance, stream, tag, text(node, key + ".token", "token"));
+                MastodonTransport transport = text(node, key + ".transport", "transport")
+                        .map(value -> mastodonTransport(key + ".transport", value))
+                        .orElse(MastodonTransport.AUTO);
+                yield new SourceSpec.Mastodon(
+                        id, instance, stream, tag, text(node, key + ".token", "token"), transport);
             }
             case "feed", "feeds" -> {
                 allowOnly(node, key + ".", Set.of("type", "id", "feeds", "urls", "opml", "interval"));
@@ -255,6 +260,14 @@ public final class ConfigFile {
                 throw new ConfigException(
                         key + ".type: unknown source type '" + type + "'; use bluesky, mastodon or feed");
         };
+    }
+
+    private static MastodonTransport mastodonTransport(String key, String value) {
+        if (!Set.of("sse", "websocket", "auto").contains(value.strip().toLowerCase(Locale.ROOT))) {
+            throw new ConfigException(key + ": '" + value + "' is not a transport; use sse, websocket or auto"
+                    + " (auto, the default: a WebSocket where the instance advertises a streaming server, else SSE)");
+        }
+        return MastodonTransport.parse(value);
     }
 
     private static void allowOnly(JsonNode node, String prefix, Set<String> allowed) {

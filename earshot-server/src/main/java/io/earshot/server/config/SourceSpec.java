@@ -1,5 +1,6 @@
 package io.earshot.server.config;
 
+import io.earshot.source.mastodon.MastodonTransport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,16 @@ public sealed interface SourceSpec {
 
     /**
      * A Mastodon streaming timeline: {@code stream} is {@code public}, {@code public:local}, {@code hashtag}
-     * (with {@code tag}) or {@code user}; since Mastodon 4.2 every stream needs a user token.
+     * (with {@code tag}) or {@code user}; since Mastodon 4.2 every stream needs a user token. {@code transport}
+     * is SSE, WebSocket, or auto (a WebSocket where the instance advertises a streaming server, else SSE).
      */
-    record Mastodon(String id, URI instance, String stream, Optional<String> tag, Optional<String> token)
+    record Mastodon(
+            String id,
+            URI instance,
+            String stream,
+            Optional<String> tag,
+            Optional<String> token,
+            MastodonTransport transport)
             implements SourceSpec {
         public Mastodon {
             Objects.requireNonNull(id, "id");
@@ -44,6 +52,7 @@ public sealed interface SourceSpec {
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(tag, "tag");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(transport, "transport");
         }
     }
 

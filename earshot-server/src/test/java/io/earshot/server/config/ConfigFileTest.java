@@ -3,6 +3,7 @@ package io.earshot.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.earshot.source.mastodon.MastodonTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -118,6 +119,35 @@ class ConfigFileTest {
                 .hasMessageContaining("alerts[1].name: 'a' is used twice");
         assertThatThrownBy(() -> ConfigFile.parse("alerts: {name: a}\n", "f", Map.of()))
                 .hasMessageContaining("alerts: must be a list");
+    }
+
+    @Test
+    void aMastodonTransportIsAutoUnlessSaidAndOnlyTheThreeWordsWork() {
+        ConfigFile.Contents contents = ConfigFile.parse("""
+                sources:
+                  - type: mastodon
+                    instance: https://m.social
+                    transport: WebSocket
+                  - type: mastodon
+                    id: second
+                    instance: https://m.social
+                """, "f", Map.of());
+        assertThat(((SourceSpec.Mastodon) contents.sources().get(0)).transport())
+                .isEqualTo(MastodonTransport.WEBSOCKET);
+        assertThat(((SourceSpec.Mastodon) contents.sources().get(1)).transport())
+                .isEqualTo(MastodonTransport.AUTO);
+        SourceSpec fromApi = ConfigFile.sourceDefinition(
+                "{\"type\":\"mastodon\",\"instance\":\"https://m.social\",\"transport\":\"sse\"}", Map.of());
+        assertThat(((SourceSpec.Mastodon) fromApi).transport()).isEqualTo(MastodonTransport.SSE);
+        assertThatThrownBy(() -> ConfigFile.parse(
+                        "sources:\n  - type: mastodon\n    instance: https://m.social\n    transport: grpc\n",
+                        "f",
+                        Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sources[0].transport: 'grpc' is not a transport; use sse, websocket or auto");
+        assertThatThrownBy(() -> ConfigFile.sourceDefinition(
+                        "{\"type\":\"mastodon\",\"instance\":\"https://m.social\",\"transport\":\"ws2\"}", Map.of()))
+                .hasMessageStartingWith("source.transport: 'ws2' is not a transport");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.earshot.source.bluesky;
 
+import io.earshot.source.socket.MessageJoiner;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,17 +26,14 @@ final class JetstreamListener implements WebSocket.Listener {
     private final BlockingQueue<Signal> signals;
     private final AtomicLong received;
     private final int window;
-    private final int maxMessageChars;
-    private final StringBuilder assembling = new StringBuilder();
+    private final MessageJoiner joiner;
     private volatile long lastHeardNanos = System.nanoTime();
-    private boolean discarding;
-    private long discardedChars;
 
     JetstreamListener(BlockingQueue<Signal> signals, AtomicLong received, int window, int maxMessageChars) {
         this.signals = signals;
         this.received = received;
         this.window = window;
-        this.maxMessageChars = maxMessageChars;
+        this.joiner = new MessageJoiner(maxMessageChars);
     }
 
     @Override
@@ -46,33 +45,19 @@ final class JetstreamListener implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         lastHeardNanos = System.nanoTime();
-        if (!discarding && assembling.length() + data.length() > maxMessageChars) {
-            discarding = true;
-            discardedChars = assembling.length();
-            assembling.setLength(0);
-            assembling.trimToSize();
-        }
-        if (discarding) {
-            discardedChars += data.length();
-        } else {
-            assembling.append(data);
-        }
-        if (!last) {
+        Optional<MessageJoiner.Joined> joined = joiner.add(data, last);
+        if (joined.isEmpty()) {
             webSocket.request(1);
             return null;
         }
         received.incrementAndGet();
-        if (discarding) {
-            signals.add(new Signal.Unreadable("message of " + discardedChars + "+ characters is over the limit of "
-                    + maxMessageChars + "; dropped"));
-            discarding = false;
-        } else {
-            signals.add(new Signal.Text(assembling.toString()));
-            if (assembling.capacity() > 64 * 1024) {
-                assembling.trimToSize(); // one large message should not pin its buffer for the connection's life
-            }
-        }
-        assembling.setLength(0);
+        signals.add(
+                switch (joined.get()) {
+                    case MessageJoiner.Joined.Message message -> new Signal.Text(message.text());
+                    case MessageJoiner.Joined.Oversized oversized ->
+                        new Signal.Unreadable("message of " + oversized.chars() + "+ characters is over the limit of "
+                                + oversized.limit() + "; dropped");
+                });
         return null;
     }
 

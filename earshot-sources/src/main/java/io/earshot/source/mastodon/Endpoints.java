@@ -27,6 +27,33 @@ final class Endpoints {
     }
 
     /**
+     * The WebSocket endpoint on a streaming server, e.g.
+     * {@code wss://streaming.mastodon.social/api/v1/streaming?stream=hashtag&tag=earshot}: one socket, one stream,
+     * named in the query rather than by a {@code subscribe} message, so a reconnect needs no extra step. The token
+     * travels in the {@code Authorization} header, never in the query, where it would reach logs and the status.
+     */
+    static URI webSocket(URI streamingServer, MastodonStream stream) {
+        String query = switch (stream) {
+            case MastodonStream.Public ignored -> "stream=public";
+            case MastodonStream.PublicLocal ignored -> "stream=public:local";
+            case MastodonStream.Hashtag hashtag -> "stream=hashtag&tag=" + encode(hashtag.tag());
+            case MastodonStream.User ignored -> "stream=user";
+        };
+        String base = streamingServer.getScheme() + "://" + streamingServer.getRawAuthority();
+        return URI.create(base + "/api/v1/streaming?" + query);
+    }
+
+    /** The instance's own streaming server: {@code wss://} for an {@code https://} instance, {@code ws://} for http. */
+    static URI webSocketOrigin(URI instance) {
+        return URI.create(("https".equals(instance.getScheme()) ? "wss" : "ws") + "://" + instance.getRawAuthority());
+    }
+
+    /** Where an instance says where its streaming server is: {@code /api/v2/instance}, else (before 4.0) v1. */
+    static List<URI> instanceInfo(URI instance) {
+        return List.of(URI.create(instance + "/api/v2/instance"), URI.create(instance + "/api/v1/instance"));
+    }
+
+    /**
      * A page of the stream's REST timeline: the newest page without {@code minId}, else the (up to 40) statuses
      * right after {@code minId}, which is how Mastodon pages forward in time.
      */

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP calls of one connection attempt to one instance: opening the stream and reading timeline pages.
+ * The HTTP calls of one connection attempt to one instance: opening the stream (SSE or WebSocket), reading
+ * timeline pages and the instance's description.
  * Each attempt has its own {@link HttpClient}, closed with it, so whatever a broken connection leaves behind
  * ends there. Every wait also ends when the source stops.
  *
@@ -100,6 +103,15 @@ final class InstanceHttp implements AutoCloseable {
 
     /** Reads one timeline page. */
     Page get(URI uri) throws Problem.Raised, InterruptedException {
+        return read(uri, false).orElseThrow();
+    }
+
+    /** Reads a JSON document, or empty when the instance has none there (404, 410): an older API version. */
+    Optional<Page> find(URI uri) throws Problem.Raised, InterruptedException {
+        return read(uri, true);
+    }
+
+    private Optional<Page> read(URI uri, boolean absentIsEmpty) throws Problem.Raised, InterruptedException {
         HttpResponse<byte[]> response = await(
                 client.sendAsync(
                         request(uri, "application/json", REQUEST_TIMEOUT),
@@ -109,10 +121,72 @@ final class InstanceHttp implements AutoCloseable {
                 REQUEST_TIMEOUT.plusSeconds(1),
                 uri);
         String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (absentIsEmpty && (response.statusCode() == 404 || response.statusCode() == 410)) {
+            return Optional.empty();
+        }
         if (response.statusCode() != 200) {
             throw new Problem.Raised(refusal(response.statusCode(), body, response, uri));
         }
-        return new Page(body, response.headers().allValues("Link"));
+        return Optional.of(new Page(body, response.headers().allValues("Link")));
+    }
+
+    /**
+     * Opens a WebSocket to {@code uri}, with the token in the {@code Authorization} header (which Mastodon's
+     * streaming server reads, like the {@code access_token} parameter, but a header stays out of access logs).
+     * A refused handshake becomes the same {@link Problem} as a refused SSE request.
+     */
+    WebSocket openWebSocket(URI uri, WebSocket.Listener listener) throws Problem.Raised, InterruptedException {
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
+        if (config.token().isPresent()) {
+            if (!trustedSocket(uri)) {
+                throw new Problem.Raised(
+                        new Problem.Refused(
+                                uri + " is outside " + config.instance().getHost()
+                                        + " and its subdomains, or not encrypted; Earshot does not send the access token there"));
+            }
+            builder.header("Authorization", "Bearer " + config.token().get());
+        }
+        CompletableFuture<WebSocket> opening = builder.buildAsync(uri, listener);
+        try {
+            CompletableFuture.anyOf(opening, stopped).get(CONNECT_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // the handshake failed: reported below
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            throw new Problem.Raised(new Problem.Transient(
+                    "no answer from " + uri + " within " + MastodonStreamSource.human(CONNECT_TIMEOUT)));
+        } catch (InterruptedException e) {
+            opening.cancel(true);
+            throw e;
+        }
+        if (stopped.isDone()) {
+            opening.thenAccept(WebSocket::abort);
+            throw new Problem.Raised(new Problem.Stopped());
+        }
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
+                HttpResponse<?> response = handshake.getResponse();
+                String body = response.body() instanceof String text ? text : "";
+                throw new Problem.Raised(refusal(response.statusCode(), body, response, uri));
+            }
+            throw new Problem.Raised(new Problem.Transient("cannot reach " + uri + ": " + Problems.describe(e)));
+        }
+    }
+
+    /** Whether the token may go to a {@code ws://} or {@code wss://} address, by the rules of {@link #trusted}. */
+    boolean trustedSocket(URI uri) {
+        if (uri.getRawAuthority() == null) {
+            return false;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String http = switch (scheme) {
+            case "wss" -> "https";
+            case "ws" -> "http";
+            default -> scheme;
+        };
+        return trusted(URI.create(http + "://" + uri.getRawAuthority()));
     }
 
     @Override
@@ -200,7 +274,11 @@ final class InstanceHttp implements AutoCloseable {
 
     private Problem refusal(int code, String body, HttpResponse<?> response, URI uri) {
         String said = errorText(body).map(text -> ": " + text).orElse("");
-        String where = config.instance() + " (" + uri.getRawPath() + ")";
+        // a streaming server elsewhere (streaming.mastodon.social) is named by its own address
+        boolean home = uri.getRawAuthority() != null
+                && uri.getRawAuthority().equalsIgnoreCase(config.instance().getRawAuthority());
+        String where = (home ? config.instance().toString() : uri.getScheme() + "://" + uri.getRawAuthority()) + " ("
+                + uri.getRawPath() + ")";
         return switch (code) {
             case 401 ->
                 new Problem.Refused(

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     federated late (their ids are older than their arrival); replays are idempotent downstream
  * @param maxBackfillPages the most timeline pages (40 statuses each) one back-fill reads; 0 turns back-fill off
  * @param sourceId the id the cursor is stored under and the status is shown as
+ * @param transport SSE, WebSocket, or {@link MastodonTransport#AUTO} (the default): a WebSocket where the instance
+ *     advertises a streaming server, else SSE
  */
 public record MastodonConfig(
         URI instance,
@@ -37,7 +39,8 @@ public record MastodonConfig(
         Duration batchLinger,
         Duration backfillOverlap,
         int maxBackfillPages,
-        String sourceId) {
+        String sourceId,
+        MastodonTransport transport) {
 
     static final int MAX_BACKFILL_PAGES = 10_000;
 
@@ -51,6 +54,7 @@ public record MastodonConfig(
         Objects.requireNonNull(batchLinger, "batchLinger");
         Objects.requireNonNull(backfillOverlap, "backfillOverlap");
         Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(transport, "transport");
         instance = normalise(instance);
         token = token.map(String::strip).filter(value -> !value.isEmpty());
         if (token.isPresent() && !token.get().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -91,7 +95,8 @@ public record MastodonConfig(
     /**
      * {@code stream} on {@code instance} with {@code token}: retries from 1 s up to 2 min, a connection given
      * up after 60 s of silence, batches of 100 events or 250 ms, back-fill from 1 min before the newest status
-     * seen and at most 50 pages (2,000 statuses), source id {@code mastodon:<instance>:<stream>}.
+     * seen and at most 50 pages (2,000 statuses), source id {@code mastodon:<instance>:<stream>}, transport
+     * {@link MastodonTransport#AUTO}.
      */
     public static MastodonConfig of(URI instance, MastodonStream stream, Optional<String> token) {
         URI normalised = normalise(Objects.requireNonNull(instance, "instance"));
@@ -106,7 +111,8 @@ public record MastodonConfig(
                 Duration.ofMillis(250),
                 Duration.ofMinutes(1),
                 50,
-                "mastodon:" + MastodonIds.instanceKey(normalised) + ":" + stream.id());
+                "mastodon:" + MastodonIds.instanceKey(normalised) + ":" + stream.id(),
+                MastodonTransport.AUTO);
     }
 
     public MastodonConfig withToken(Optional<String> newToken) {
@@ -121,7 +127,8 @@ public record MastodonConfig(
                 batchLinger,
                 backfillOverlap,
                 maxBackfillPages,
-                sourceId);
+                sourceId,
+                transport);
     }
 
     public MastodonConfig withBackoff(Duration initial, Duration max) {
@@ -136,7 +143,8 @@ public record MastodonConfig(
                 batchLinger,
                 backfillOverlap,
                 maxBackfillPages,
-                sourceId);
+                sourceId,
+                transport);
     }
 
     public MastodonConfig withLivenessTimeout(Duration timeout) {
@@ -151,7 +159,8 @@ public record MastodonConfig(
                 batchLinger,
                 backfillOverlap,
                 maxBackfillPages,
-                sourceId);
+                sourceId,
+                transport);
     }
 
     public MastodonConfig withBatching(int size, Duration linger) {
@@ -166,7 +175,8 @@ public record MastodonConfig(
                 linger,
                 backfillOverlap,
                 maxBackfillPages,
-                sourceId);
+                sourceId,
+                transport);
     }
 
     public MastodonConfig withBackfill(Duration overlap, int maxPages) {
@@ -181,7 +191,8 @@ public record MastodonConfig(
                 batchLinger,
                 overlap,
                 maxPages,
-                sourceId);
+                sourceId,
+                transport);
     }
 
     public MastodonConfig withSourceId(String id) {
@@ -196,7 +207,24 @@ public record MastodonConfig(
                 batchLinger,
                 backfillOverlap,
                 maxBackfillPages,
-                id);
+                id,
+                transport);
+    }
+
+    public MastodonConfig withTransport(MastodonTransport newTransport) {
+        return new MastodonConfig(
+                instance,
+                stream,
+                token,
+                initialBackoff,
+                maxBackoff,
+                livenessTimeout,
+                batchSize,
+                batchLinger,
+                backfillOverlap,
+                maxBackfillPages,
+                sourceId,
+                newTransport);
     }
 
     /** Everything but the token, which must not reach logs. */
@@ -206,7 +234,7 @@ public record MastodonConfig(
                 + (token.isPresent() ? "(set)" : "(none)") + ", initialBackoff=" + initialBackoff + ", maxBackoff="
                 + maxBackoff + ", livenessTimeout=" + livenessTimeout + ", batchSize=" + batchSize
                 + ", batchLinger=" + batchLinger + ", backfillOverlap=" + backfillOverlap + ", maxBackfillPages="
-                + maxBackfillPages + ", sourceId=" + sourceId + "]";
+                + maxBackfillPages + ", sourceId=" + sourceId + ", transport=" + transport.word() + "]";
     }
 
     /** {@code https://host[:port]}: the scheme in lower case, without path, query or trailing slash. */

@@ -234,7 +234,7 @@ public final class MastodonStatusMapper implements EventMapper {
         }
     }
 
-    private static ObjectReader reader(int maxBytes) {
+    static ObjectReader reader(int maxBytes) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxDocumentLength(maxBytes)

@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows one Mastodon streaming timeline over Server-Sent Events, maps its events with a
+ * Follows one Mastodon streaming timeline, over Server-Sent Events or a WebSocket (see {@link MastodonTransport}:
+ * by default a WebSocket where the instance advertises a streaming server), maps its events with a
  * {@link MastodonStatusMapper} and delivers them in {@link SourceBatch}es whose cursor is the newest status id
  * delivered.
  *
@@ -45,6 +46,7 @@ public final class MastodonStreamSource implements Source {
     private final Clock clock;
     private final StatusBoard status;
     private final RejectionLog rejections;
+    private final TransportChooser transports;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -73,7 +75,13 @@ public final class MastodonStreamSource implements Source {
         }
         this.status = new StatusBoard(config.sourceId(), clock);
         this.rejections = new RejectionLog(config.sourceId(), status);
-        status.endpoint(Endpoints.streaming(config.instance(), config.stream()).toString());
+        this.transports = new TransportChooser(config);
+        // until the first connection chooses (SSE or WebSocket), the instance is all we know
+        status.endpoint(
+                config.transport() == MastodonTransport.SSE
+                        ? Endpoints.streaming(config.instance(), config.stream())
+                                .toString()
+                        : config.instance().toString());
     }
 
     @Override
@@ -108,8 +116,8 @@ public final class MastodonStreamSource implements Source {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException(config.sourceId() + ": interrupted");
                 }
-                StreamConnection connection =
-                        new StreamConnection(config, mapper, status, rejections, stopped, clock, this::delivered);
+                StreamConnection connection = new StreamConnection(
+                        config, mapper, status, rejections, stopped, clock, this::delivered, transports);
                 // set before connecting: a stop() from now on wakes this connection, one before it is seen here
                 current = connection;
                 StreamConnection.Ended ended = connection.run(sink, resumeCursor());

@@ -5,32 +5,32 @@ import io.earshot.source.Mapping;
 import io.earshot.source.SourceBatch;
 import io.earshot.source.SourceEvent;
 import io.earshot.source.SourceState;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection attempt, from opening the stream to its end: opens the event stream, back-fills what was
- * missed over REST, then reads the stream, maps its events and hands batches to the sink, and says why it
- * ended. {@link MastodonStreamSource} makes one per attempt.
+ * One connection attempt, from opening the stream to its end: opens the stream (SSE or WebSocket, as the
+ * {@link TransportChooser} says), back-fills what was missed over REST, then reads the stream, maps its events
+ * and hands batches to the sink, and says why it ended. {@link MastodonStreamSource} makes one per attempt.
  *
  * <p>The stream is opened before the back-fill runs, so a status published in between is in one or the
  * other (or both: writes are idempotent) and never in neither. Its events wait, unread, until the back-fill
  * is done.
  *
- * <p>A reader thread parses the stream into a queue of at most {@code batchSize} events; when the run loop
- * stops taking (the sink is slow) the reader blocks, stops reading the socket, and TCP slows the server down.
+ * <p>The channel's reader puts the stream's events on a queue of at most {@code batchSize} events; when the run
+ * loop stops taking (the sink is slow) the reader stops reading the socket, and TCP slows the server down. Both
+ * transports end up here alike: the same mapper, batches, cursor and liveness (a WebSocket is also pinged when
+ * it has been quiet for half the allowed silence).
  */
 final class StreamConnection {
 
@@ -46,6 +46,7 @@ final class StreamConnection {
     private final CompletableFuture<Void> stopped;
     private final Clock clock;
     private final Consumer<String> delivered;
+    private final TransportChooser transports;
     private final BlockingQueue<Signal> signals;
     private boolean receivedAny;
     // the newest status id handed to the sink, or the cursor this connection resumed from
@@ -58,7 +59,8 @@ final class StreamConnection {
             RejectionLog rejections,
             CompletableFuture<Void> stopped,
             Clock clock,
-            Consumer<String> delivered) {
+            Consumer<String> delivered,
+            TransportChooser transports) {
         this.config = config;
         this.mapper = mapper;
         this.status = status;
@@ -66,8 +68,10 @@ final class StreamConnection {
         this.stopped = stopped;
         this.clock = clock;
         this.delivered = delivered;
-        // room for a full batch, plus the end of the stream and a wakeup
-        this.signals = new ArrayBlockingQueue<>(config.batchSize() + 2);
+        this.transports = transports;
+        // room for a full batch (the SSE reader blocks, the WebSocket is asked for no more), plus the end of the
+        // stream, a failed ping and a wakeup: the WebSocket listener must never find it full
+        this.signals = new LinkedBlockingQueue<>(config.batchSize() + 8);
     }
 
     /** Makes {@link #run} look at the stop flag now; safe from any thread. */
@@ -78,18 +82,13 @@ final class StreamConnection {
     /** Connects, back-fills from {@code resumeFrom} and streams until the connection ends. */
     Ended run(EventSink sink, Optional<String> resumeFrom) throws InterruptedException {
         cursor = resumeFrom;
-        URI endpoint = Endpoints.streaming(config.instance(), config.stream());
         try (InstanceHttp http = new InstanceHttp(config, stopped)) {
-            InputStream stream = http.openStream(endpoint);
-            SseReader reader = new SseReader(stream, mapper.maxMessageBytes());
-            Thread readerThread =
-                    Thread.ofVirtual().name(config.sourceId() + "-reader").start(() -> read(reader));
-            try {
+            try (StreamChannel channel = open(http)) {
                 status.state(SourceState.CONNECTED);
                 log.info(
                         "{}: connected to {} ({})",
                         config.sourceId(),
-                        endpoint,
+                        channel.endpoint(),
                         resumeFrom.map(id -> "back-filling after status " + id).orElse("no cursor yet: newest page"));
                 int backfilled = new Backfill(config, mapper, status, rejections)
                         .run(http, resumeFrom, (events, newest) -> deliver(sink, events, newest));
@@ -97,64 +96,71 @@ final class StreamConnection {
                     receivedAny = true;
                     log.info("{}: back-filled {} status(es)", config.sourceId(), backfilled);
                 }
-                return pump(reader, endpoint, sink);
-            } finally {
-                readerThread.interrupt();
-                closeQuietly(stream);
+                return pump(channel, sink);
             }
         } catch (Problem.Raised raised) {
             return new Ended(receivedAny, raised.problem());
         }
     }
 
-    /** Runs on the reader thread: events into the queue until the stream ends or the thread is interrupted. */
-    private void read(SseReader reader) {
+    /** Opens the stream where the chooser says; under AUTO a WebSocket that fails gives way to SSE at once. */
+    private StreamChannel open(InstanceHttp http) throws Problem.Raised, InterruptedException {
+        TransportChooser.Route route = transports.choose(http);
         try {
-            while (true) {
-                Optional<SseReader.Item> item = reader.next();
-                if (item.isEmpty()) {
-                    signals.put(new Signal.Ended("the server closed the stream"));
-                    return;
-                }
-                signals.put(
-                        switch (item.get()) {
-                            case SseReader.Item.Event event -> new Signal.Event(event.name(), event.data());
-                            case SseReader.Item.Oversized oversized ->
-                                new Signal.Unreadable("event of " + oversized.bytes() + "+ bytes is over the limit of "
-                                        + mapper.maxMessageBytes() + " bytes; dropped");
-                        });
+            return open(http, route);
+        } catch (Problem.Raised raised) {
+            if (!transports.fallBack(route, raised.problem())) {
+                throw raised;
             }
-        } catch (IOException e) {
-            try {
-                // waits for room like any event: the run loop must learn why the stream ended
-                signals.put(new Signal.Ended("connection lost: " + Problems.describe(e)));
-            } catch (InterruptedException interrupted) {
-                // the connection is over already
-            }
-        } catch (InterruptedException e) {
-            // the connection is over
+            return open(http, transports.choose(http));
         }
     }
 
+    private StreamChannel open(InstanceHttp http, TransportChooser.Route route)
+            throws Problem.Raised, InterruptedException {
+        status.endpoint(route.endpoint().toString());
+        return switch (route) {
+            case TransportChooser.Route.Sse sse ->
+                new SseChannel(
+                        sse.endpoint(),
+                        http.openStream(sse.endpoint()),
+                        mapper.maxMessageBytes(),
+                        signals,
+                        config.sourceId());
+            case TransportChooser.Route.WebSocket socket ->
+                // the envelope escapes the payload's quotes: room for twice the payload, plus the wrapping
+                SocketChannel.open(
+                        http, socket.endpoint(), signals, config.batchSize(), 2 * mapper.maxMessageBytes() + 1024);
+        };
+    }
+
     /** Reads events until the stream ends, goes silent, or the source stops; hands them on in batches. */
-    private Ended pump(SseReader reader, URI endpoint, EventSink sink) throws InterruptedException {
+    private Ended pump(StreamChannel channel, EventSink sink) throws InterruptedException {
+        URI endpoint = channel.endpoint();
         PendingBatch pending = new PendingBatch();
         long lingerNanos = config.batchLinger().toNanos();
         long livenessNanos = config.livenessTimeout().toNanos();
+        // half-way through the allowed silence the channel is probed (a WebSocket ping), once per silence
+        long probeNanos = livenessNanos / 2;
         // time spent on the back-fill or waiting on the sink is not the server's silence
         long sinkReturnedAt = System.nanoTime();
+        long probedFor = sinkReturnedAt - 1;
         while (true) {
             long now = System.nanoTime();
-            long heardAt = Math.max(reader.lastHeardNanos(), sinkReturnedAt);
+            long heardAt = Math.max(channel.lastHeardNanos(), sinkReturnedAt);
             if (now - heardAt >= livenessNanos) {
                 deliver(sink, pending);
                 return new Ended(
                         receivedAny,
                         new Problem.Transient("connection to " + endpoint + " went silent: nothing heard for "
-                                + MastodonStreamSource.human(Duration.ofNanos(now - heardAt))
-                                + ", not even a heartbeat"));
+                                + MastodonStreamSource.human(Duration.ofNanos(now - heardAt)) + ", "
+                                + channel.silence()));
             }
-            long wait = heardAt + livenessNanos - now;
+            if (probedFor != heardAt && now - heardAt >= probeNanos) {
+                channel.probe();
+                probedFor = heardAt;
+            }
+            long wait = (probedFor == heardAt ? heardAt + livenessNanos : heardAt + probeNanos) - now;
             if (!pending.isEmpty()) {
                 wait = Math.min(wait, pending.lingerLeftNanos(lingerNanos, now));
             }
@@ -174,11 +180,13 @@ final class StreamConnection {
                 case Signal.Event event -> {
                     receivedAny = true;
                     status.received();
+                    channel.taken();
                     accept(mapper.mapStreamEvent(event.name(), event.data(), clock.instant()), pending);
                 }
                 case Signal.Unreadable unreadable -> {
                     receivedAny = true;
                     status.received();
+                    channel.taken();
                     rejections.rejected(unreadable.reason());
                 }
                 case Signal.Ended ended -> {
@@ -234,13 +242,5 @@ final class StreamConnection {
         sink.accept(new SourceBatch(config.sourceId(), events, next));
         cursor = next;
         next.ifPresent(delivered);
-    }
-
-    private static void closeQuietly(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            // the connection is over either way
-        }
     }
 }

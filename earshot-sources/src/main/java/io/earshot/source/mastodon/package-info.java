@@ -19,7 +19,35 @@
  * cursors. {@link io.earshot.source.mastodon.MastodonStream#parse} reads the stream as a config file names it.
  * Since Mastodon 4.2 every stream needs a user access token with the {@code read:statuses} scope (Preferences,
  * Development, New application); the token is sent only to the instance and its subdomains (mastodon.social
- * serves streaming from {@code streaming.mastodon.social}), over https, and is never logged.
+ * serves streaming from {@code streaming.mastodon.social}), over https, in the {@code Authorization} header
+ * (never in a URL), and is never logged.
+ *
+ * <h2>Transports: SSE, WebSocket, or whichever the instance prefers</h2>
+ *
+ * {@link io.earshot.source.mastodon.MastodonTransport} picks how the stream is read; both carry the same events
+ * into the same mapping, batching, back-fill, liveness and retries, so what reaches the pipeline is the same.
+ *
+ * <ul>
+ *   <li>{@code SSE}: {@code GET <instance>/api/v1/streaming/hashtag?tag=…} ({@code public}, {@code public/local},
+ *       {@code user}), {@code event:}/{@code data:} lines and {@code :thump} heartbeats. Every instance serves it.
+ *   <li>{@code WEBSOCKET}: {@code <streaming server>/api/v1/streaming?stream=hashtag&tag=…}, one stream per socket,
+ *       named in the query so that a reconnect needs no {@code subscribe} message. Each message is
+ *       {@code {"stream":["hashtag","x"],"event":"update","payload":"<the Status as a JSON string>"}}; the payload
+ *       of a {@code delete} is the bare id. The streaming server is the one {@code GET /api/v2/instance}
+ *       advertises as {@code configuration.urls.streaming} (v1's {@code urls.streaming_api} before Mastodon 4),
+ *       or the instance itself. A socket quiet for half of {@code livenessTimeout} is pinged, and given up when
+ *       even that gets no answer.
+ *   <li>{@code AUTO} (the default): a WebSocket when the instance advertises a streaming server the token may go
+ *       to (the instance's host or a subdomain, encrypted), else SSE; SSE also when asking fails, and from the
+ *       first failed WebSocket handshake on, for the rest of the source's life. Instances that run the streaming
+ *       server on its own host (mastodon.social) prefer the WebSocket: their instance only redirects SSE requests
+ *       there.
+ * </ul>
+ *
+ * The choice is logged ({@code mastodon:mastodon.social:hashtag:earshot: streaming over WebSocket from
+ * wss://streaming.mastodon.social/api/v1/streaming?stream=hashtag&tag=earshot (transport: auto;
+ * https://mastodon.social advertises its streaming server wss://streaming.mastodon.social)}) and shows in the
+ * status: its endpoint is the stream's URL, {@code wss://} or {@code ws://} for a WebSocket.
  *
  * <h2>Delivery and resuming</h2>
  *
@@ -35,7 +63,9 @@
  * 2,000 statuses); past that it says so in the log and the status.
  *
  * <p>At most {@code batchSize} stream events wait in memory: when the pipeline is slow the reader stops reading
- * the socket, and TCP slows the server. Events over 1 MiB are dropped and counted as they arrive.
+ * the socket (a WebSocket is asked for no more messages), and TCP slows the server. Events over 1 MiB (WebSocket
+ * messages over twice that, as the envelope escapes the payload) are dropped and counted as they arrive; a
+ * message that is no JSON, has no event, or is an error notice is counted as an error, and the stream goes on.
  *
  * <h2>What becomes what</h2>
  *
@@ -84,15 +114,16 @@
  * {@code mastodon:mastodon.social:hashtag:earshot: cannot reach https://mastodon.social/…: connection refused;
  * retrying in 1.4s}; the status turns {@code RETRYING} and the source connects again after an exponential,
  * jittered delay (1 s doubling up to 2 min). A 429 waits at least its {@code Retry-After}. A stream silent for
- * 60 s, not even a heartbeat (Mastodon sends one every 15 s), is given up as dead and replaced. A 401 or 403
+ * 60 s, not even a heartbeat (Mastodon sends one every 15 s) or an answer to a ping, is given up as dead and
+ * replaced. A refused WebSocket handshake is read like a refused SSE request. A 401 or 403
  * means the token is missing, wrong or lacks a scope: the status turns {@code FAILED} with a message that says
  * what to fix, and the source stops trying until it is restarted. Rejected events are counted in the status and
  * logged at most every 10 s.
  *
  * <h2>Not covered</h2>
  *
- * The WebSocket transport ({@code /api/v1/streaming?stream=…}); deletes made while no stream was open (REST
- * timelines do not show deletes, so a stored status deleted during a gap stays until re-checked); reblogs and
- * follows seen only as notifications.
+ * Several streams on one socket ({@code {"type":"subscribe",…}} messages): each source has its own socket;
+ * deletes made while no stream was open (REST timelines do not show deletes, so a stored status deleted during
+ * a gap stays until re-checked); reblogs and follows seen only as notifications.
  */
 package io.earshot.source.mastodon;

@@ -7,6 +7,7 @@ import io.earshot.source.CursorStore;
 import io.earshot.source.EventSink;
 import io.earshot.source.SourceBatch;
 import io.earshot.source.SourceEvent;
+import io.earshot.source.SourceState;
 import io.earshot.testkit.mastodon.FakeMastodonServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,6 +134,15 @@ final class MastodonHarness {
         STARTED.clear();
     }
 
+    /** Runs a source that cannot go on (a token problem) until it gives up by itself, and checks that it did. */
+    static void runUntilItGivesUp(MastodonStreamSource source, EventSink sink) throws InterruptedException {
+        Running running = new Running(source, sink);
+        running.thread.join(WAIT);
+        assertThat(running.thread.isAlive()).as("run() returned by itself").isFalse();
+        assertThat(running.failure.get()).isNull();
+        assertThat(source.status().state()).isEqualTo(SourceState.FAILED);
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -143,14 +153,20 @@ final class MastodonHarness {
         }
     }
 
-    /** A config for the fake server: fast retries, fast liveness, small batches. */
+    /** A config for the fake server over SSE: fast retries, fast liveness, small batches. */
     static MastodonConfig fastConfig(FakeMastodonServer server, MastodonStream stream) {
         return MastodonConfig.of(server.uri(), stream, server.token())
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
                 .withLivenessTimeout(Duration.ofMillis(400))
                 .withBatching(16, Duration.ofMillis(10))
                 .withBackfill(Duration.ZERO, 50)
-                .withSourceId("mastodon-test");
+                .withSourceId("mastodon-test")
+                .withTransport(MastodonTransport.SSE);
+    }
+
+    /** {@link #fastConfig} over a WebSocket, to the streaming server the fake instance advertises. */
+    static MastodonConfig socketConfig(FakeMastodonServer server, MastodonStream stream) {
+        return fastConfig(server, stream).withTransport(MastodonTransport.WEBSOCKET);
     }
 
     static MastodonStreamSource source(MastodonConfig config, CursorStore cursors) {

@@ -1,45 +1,51 @@
 package io.earshot.testkit.mastodon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.javalin.websocket.WsConnectContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * A Mastodon instance on 127.0.0.1 (a random port) that speaks the two APIs a listener uses: the streaming
- * API over Server-Sent Events and the REST timelines that fill its gaps.
+ * A Mastodon instance on 127.0.0.1 (a random port) that speaks the APIs a listener uses: the streaming API
+ * over Server-Sent Events and over WebSocket, the REST timelines that fill its gaps, and the instance's
+ * description that says where its streaming server is.
  *
  * <ul>
  *   <li>Streams {@code /api/v1/streaming/public}, {@code …/public/local}, {@code …/hashtag?tag=X},
  *       {@code …/hashtag/local?tag=X} and {@code …/user}: each connection gets what is published after it
  *       opened (as on the real service, nothing is replayed) as {@code update}, {@code status.update} and
  *       {@code delete} events, and a {@code :thump} heartbeat when quiet.
+ *   <li>The WebSocket {@code /api/v1/streaming?stream=hashtag&tag=X} (or {@code public}, {@code public:local},
+ *       {@code user}; more streams with {@code {"type":"subscribe","stream":…,"tag":…}} messages): the same
+ *       events as {@code {"stream":["hashtag","X"],"event":"update","payload":"<the status as JSON text>"}}
+ *       text frames, and pings when quiet. The same calls publish to, drop and break both kinds of stream.
+ *   <li>{@code /api/v2/instance} with {@code configuration.urls.streaming}: its own {@code ws://} address, or
+ *       what {@link FakeMastodonBuilder#advertiseStreaming} says, or nothing
+ *       ({@link FakeMastodonBuilder#advertiseNoStreaming}).
  *   <li>Timelines {@code /api/v1/timelines/public} (with {@code local=true}), {@code …/tag/:hashtag} and
  *       {@code …/home}, newest first, with {@code max_id}, {@code since_id}, {@code min_id}, {@code limit}
  *       (20 by default, at most 40) and {@code Link} headers ({@code rel="next"} older, {@code rel="prev"}
  *       newer), as Mastodon pages them.
- *   <li>Every endpoint wants {@code Authorization: Bearer <token>} and answers 401 otherwise.
+ *   <li>Every endpoint but the instance's description wants {@code Authorization: Bearer <token>} (or
+ *       {@code access_token=<token>}) and answers 401 otherwise; a refused WebSocket handshake too.
  * </ul>
  *
  * A status is local when its {@code account.acct} has no {@code @}; its hashtags are its {@code tags[].name}.
  * Tests make things go wrong with {@link #dropStreams()}, {@link #sendRaw}, {@link #sendEvent},
- * {@link #refuseStreams}, {@link #respondNext}, {@link #failTimelines} and {@link Builder#dropStreamsAfter}.
+ * {@link #refuseStreams}, {@link #respondNext}, {@link #failTimelines} and {@link FakeMastodonBuilder#dropStreamsAfter}.
  *
  * <pre>{@code
  * try (FakeMastodonServer server = FakeMastodonServer.builder().heartbeat(Duration.ofMillis(50)).start()) {
@@ -55,10 +61,11 @@ public final class FakeMastodonServer implements AutoCloseable {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 40;
+    private static final String SOCKET_PATH = "/api/v1/streaming";
 
-    private final Builder options;
+    private final FakeMastodonBuilder options;
     private final Timeline timeline = new Timeline();
-    private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> clients = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger streamsOpened = new AtomicInteger();
     private final AtomicReference<Failure> refuseStreams = new AtomicReference<>();
@@ -66,14 +73,13 @@ public final class FakeMastodonServer implements AutoCloseable {
     private final AtomicInteger respondNextCount = new AtomicInteger();
     private final AtomicReference<Failure> timelineFailure = new AtomicReference<>();
     private final AtomicInteger timelineFailureCount = new AtomicInteger();
+    private final Map<Session, SocketClient> sockets = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Javalin app;
 
-    private FakeMastodonServer(Builder options) {
+    FakeMastodonServer(FakeMastodonBuilder options) {
         this.options = options;
-        options.timeline.forEach(json -> {
-            timeline.put(FakeStatus.parse(json));
-        });
+        options.timeline.forEach(json -> timeline.put(FakeStatus.parse(json)));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/api/v1/streaming/public", ctx -> stream(ctx, Feed.everything("public")));
@@ -85,12 +91,25 @@ public final class FakeMastodonServer implements AutoCloseable {
             config.routes.get(
                     "/api/v1/timelines/tag/{hashtag}", ctx -> page(ctx, Feed.hashtag(ctx.pathParam("hashtag"), false)));
             config.routes.get("/api/v1/timelines/home", ctx -> page(ctx, Feed.everything("home")));
+            config.routes.get("/api/v2/instance", this::instance);
+            config.routes.wsBeforeUpgrade(SOCKET_PATH, ctx -> {
+                if (refused(ctx, refuseStreams.get(), true)) {
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            config.routes.ws(SOCKET_PATH, ws -> {
+                ws.onConnect(this::socketConnected);
+                ws.onMessage(ctx -> socketOf(ctx.session).ifPresent(client -> client.received(ctx.message())));
+                // the sender may be waiting for its next heartbeat: tell it the client went away
+                ws.onClose(ctx -> socketOf(ctx.session).ifPresent(Subscriber::close));
+                ws.onError(ctx -> socketOf(ctx.session).ifPresent(Subscriber::close));
+            });
         });
         app.start("127.0.0.1", 0);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static FakeMastodonBuilder builder() {
+        return new FakeMastodonBuilder();
     }
 
     /** {@code http://127.0.0.1:<port>}: the instance's address. */
@@ -107,40 +126,43 @@ public final class FakeMastodonServer implements AutoCloseable {
     public void publish(String statusJson) {
         FakeStatus status = FakeStatus.parse(statusJson);
         timeline.put(status);
-        fanOut(status, "update", status.json());
+        clients.forEach(client -> client.event("update", status.json(), Optional.of(status)));
     }
 
     /** Replaces a status on the timelines and sends it as {@code status.update}. */
     public void edit(String statusJson) {
         FakeStatus status = FakeStatus.parse(statusJson);
         timeline.put(status);
-        fanOut(status, "status.update", status.json());
+        clients.forEach(client -> client.event("status.update", status.json(), Optional.of(status)));
     }
 
     /** Removes a status from the timelines and sends {@code delete} with its id to every open stream. */
     public void delete(String statusId) {
         timeline.remove(statusId);
-        clients.forEach(client -> client.queue.add(new StreamClient.Item.Text(event("delete", statusId), true)));
+        clients.forEach(client -> client.event("delete", statusId, Optional.empty()));
     }
 
     /** Sends an event with any name and data to every open stream: garbage, unknown events, huge payloads. */
     public void sendEvent(String name, String data) {
-        clients.forEach(client -> client.queue.add(new StreamClient.Item.Text(event(name, data), true)));
+        clients.forEach(client -> client.event(name, data, Optional.empty()));
     }
 
-    /** Writes {@code text} as it is to every open stream (comments, half an event, bytes that are no SSE). */
+    /**
+     * Writes {@code text} as it is to every open stream (comments, half an event, bytes that are no SSE); a
+     * WebSocket gets it as one text frame (garbage that is no streaming message).
+     */
     public void sendRaw(String text) {
-        clients.forEach(client -> client.queue.add(new StreamClient.Item.Text(text, false)));
+        clients.forEach(client -> client.raw(text));
     }
 
     /** Cuts every open stream without ending its response: the client sees the connection fail mid-stream. */
     public void dropStreams() {
-        clients.forEach(client -> client.queue.add(new StreamClient.Item.Drop()));
+        clients.forEach(Subscriber::drop);
     }
 
     /** Ends every open stream normally: the client sees the server close the stream. */
     public void closeStreams() {
-        clients.forEach(client -> client.queue.add(new StreamClient.Item.Close()));
+        clients.forEach(Subscriber::close);
     }
 
     /**
@@ -202,25 +224,8 @@ public final class FakeMastodonServer implements AutoCloseable {
         app.stop();
     }
 
-    private void fanOut(FakeStatus status, String name, String json) {
-        for (StreamClient client : clients) {
-            if (client.feed.wants().test(status)) {
-                client.queue.add(new StreamClient.Item.Text(event(name, json), true));
-            }
-        }
-    }
-
-    /** An SSE event: a payload of several lines (pretty-printed JSON) becomes several {@code data:} lines. */
-    private static String event(String name, String data) {
-        StringBuilder event = new StringBuilder("event: ").append(name).append('\n');
-        for (String line : data.split("\r\n|\r|\n", -1)) {
-            event.append("data: ").append(line).append('\n');
-        }
-        return event.append('\n').toString();
-    }
-
     private void stream(Context ctx, Feed feed) {
-        if (refused(ctx, refuseStreams.get())) {
+        if (refused(ctx, refuseStreams.get(), true)) {
             return;
         }
         StreamClient client = new StreamClient(feed);
@@ -233,10 +238,47 @@ public final class FakeMastodonServer implements AutoCloseable {
         }
     }
 
+    /** One WebSocket: follows the stream its query names, if any, and is sent to like an SSE stream. */
+    private void socketConnected(WsConnectContext ctx) {
+        SocketClient client = new SocketClient(ctx.session);
+        Optional.ofNullable(ctx.queryParam("stream"))
+                .ifPresent(stream -> client.subscribe(stream, Optional.ofNullable(ctx.queryParam("tag"))));
+        sockets.put(ctx.session, client);
+        clients.add(client);
+        streamsOpened.incrementAndGet();
+        Thread.ofVirtual().name("fake-mastodon-socket").start(() -> {
+            try {
+                client.serve(options.heartbeat, options.dropAfter, () -> running);
+            } finally {
+                clients.remove(client);
+                sockets.remove(ctx.session);
+            }
+        });
+    }
+
+    private Optional<SocketClient> socketOf(Session session) {
+        return Optional.ofNullable(sockets.get(session));
+    }
+
+    /**
+     * {@code /api/v2/instance}, public as on Mastodon: where the streaming server is
+     * ({@code configuration.urls.streaming}, this server's own {@code ws://} address unless the builder said
+     * otherwise).
+     */
+    private void instance(Context ctx) {
+        if (refused(ctx, null, false)) {
+            return;
+        }
+        Optional<URI> streaming = options.advertiseStreaming
+                ? Optional.of(options.streaming.orElse(URI.create("ws://127.0.0.1:" + app.port())))
+                : Optional.empty();
+        ctx.contentType("application/json").result(options.instanceDocument(uri(), streaming));
+    }
+
     private void page(Context ctx, Feed feed) {
         Failure failure =
                 timelineFailureCount.getAndUpdate(count -> Math.max(0, count - 1)) > 0 ? timelineFailure.get() : null;
-        if (refused(ctx, failure)) {
+        if (refused(ctx, failure, true)) {
             return;
         }
         int limit = Math.clamp(intParam(ctx, "limit", DEFAULT_LIMIT), 1, MAX_LIMIT);
@@ -258,11 +300,17 @@ public final class FakeMastodonServer implements AutoCloseable {
         ctx.contentType("application/json").result("[" + String.join(",", bodies) + "]");
     }
 
-    /** Records the request, checks its token and injected failures; true when it has been answered. */
-    private boolean refused(Context ctx, Failure injected) {
-        Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization"));
+    /**
+     * Records the request, checks its token (the header, or {@code access_token} as Mastodon also takes) when
+     * {@code needsToken}, and injected failures; true when it has been answered.
+     */
+    private boolean refused(Context ctx, Failure injected, boolean needsToken) {
+        Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization"))
+                .or(() -> Optional.ofNullable(ctx.queryParam("access_token")).map(token -> "Bearer " + token));
         requests.add(new Request(ctx.path(), ctx.queryParamMap(), authorization));
-        if (options.token.isPresent() && !authorization.equals(options.token.map(token -> "Bearer " + token))) {
+        if (needsToken
+                && options.token.isPresent()
+                && !authorization.equals(options.token.map(token -> "Bearer " + token))) {
             ctx.status(401).contentType("application/json").result("{\"error\":\"The access token is invalid\"}");
             return true;
         }
@@ -328,71 +376,15 @@ public final class FakeMastodonServer implements AutoCloseable {
             return parameters.getOrDefault(name, List.of()).stream().findFirst();
         }
 
+        /** An SSE stream or a WebSocket. */
         public boolean isStream() {
-            return path.startsWith("/api/v1/streaming/");
+            return path.startsWith(SOCKET_PATH);
+        }
+
+        public boolean isWebSocket() {
+            return path.equals(SOCKET_PATH);
         }
     }
 
     private record Failure(int status) {}
-
-    /** How the server behaves; start it with {@link #start()}. */
-    public static final class Builder {
-        private Optional<String> token = Optional.of("test-token");
-        private final List<String> timeline = new ArrayList<>();
-        private Duration heartbeat = Duration.ofSeconds(15);
-        private int dropAfter;
-
-        private Builder() {}
-
-        /** The bearer token every request must carry ({@code test-token} by default). */
-        public Builder token(String value) {
-            this.token = Optional.of(value);
-            return this;
-        }
-
-        /** Takes requests without a token, as Mastodon before 4.2 did for public streams. */
-        public Builder anonymous() {
-            this.token = Optional.empty();
-            return this;
-        }
-
-        /** Statuses already on the timelines when the server starts (REST only: streams replay nothing). */
-        public Builder timeline(List<String> statuses) {
-            this.timeline.addAll(statuses);
-            return this;
-        }
-
-        /** Statuses already on the timelines: the elements of a JSON array file, such as a fixture. */
-        public Builder timeline(Path jsonArray) {
-            try {
-                JsonNode statuses = new ObjectMapper().readTree(Files.readString(jsonArray));
-                statuses.forEach(status -> timeline.add(status.toString()));
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + jsonArray, e);
-            }
-        }
-
-        /** How often a quiet stream gets a {@code :thump} comment (15 s, like Mastodon); zero for never. */
-        public Builder heartbeat(Duration every) {
-            if (every.isNegative()) {
-                throw new IllegalArgumentException("heartbeat cannot be negative, got " + every);
-            }
-            this.heartbeat = every;
-            return this;
-        }
-
-        /** Cuts every stream after it was sent {@code events} events (garbage included, heartbeats not). */
-        public Builder dropStreamsAfter(int events) {
-            if (events < 1) {
-                throw new IllegalArgumentException("dropStreamsAfter needs at least 1 event, got " + events);
-            }
-            this.dropAfter = events;
-            return this;
-        }
-
-        public FakeMastodonServer start() {
-            return new FakeMastodonServer(this);
-        }
-    }
 }

@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
-/** One open streaming connection: what it follows, and what is waiting to be written to it. */
-final class StreamClient {
+/** One open SSE streaming connection: what it follows, and what is waiting to be written to it. */
+final class StreamClient implements Subscriber {
 
     /** Something to do on the connection, in order. */
     sealed interface Item {
@@ -26,11 +27,42 @@ final class StreamClient {
         record Close() implements Item {}
     }
 
-    final Feed feed;
-    final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Feed feed;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
 
     StreamClient(Feed feed) {
         this.feed = feed;
+    }
+
+    @Override
+    public void event(String name, String data, Optional<FakeStatus> about) {
+        if (about.isEmpty() || feed.wants().test(about.get())) {
+            queue.add(new Item.Text(sse(name, data), true));
+        }
+    }
+
+    @Override
+    public void raw(String text) {
+        queue.add(new Item.Text(text, false));
+    }
+
+    @Override
+    public void drop() {
+        queue.add(new Item.Drop());
+    }
+
+    @Override
+    public void close() {
+        queue.add(new Item.Close());
+    }
+
+    /** An SSE event: a payload of several lines (pretty-printed JSON) becomes several {@code data:} lines. */
+    private static String sse(String name, String data) {
+        StringBuilder event = new StringBuilder("event: ").append(name).append('\n');
+        for (String line : data.split("\r\n|\r|\n", -1)) {
+            event.append("data: ").append(line).append('\n');
+        }
+        return event.append('\n').toString();
     }
 
     /**

@@ -1,11 +1,15 @@
 /**
  * A fake Mastodon instance for tests: {@link io.earshot.testkit.mastodon.FakeMastodonServer} is a real HTTP
- * server on 127.0.0.1 that speaks the streaming API (Server-Sent Events) and the REST timelines, with bearer
- * tokens, the way a Mastodon 4 instance does.
+ * server on 127.0.0.1 that speaks the streaming API (Server-Sent Events on {@code /api/v1/streaming/…} and
+ * WebSocket on {@code /api/v1/streaming?stream=…}), the REST timelines and {@code /api/v2/instance}, with
+ * bearer tokens, the way a Mastodon 4 instance does. By default it advertises itself as its streaming server
+ * ({@code configuration.urls.streaming = ws://127.0.0.1:<port>}); {@code advertiseNoStreaming()} and
+ * {@code advertiseStreaming(URI)} make it say nothing, or name another (dead, foreign) server.
  *
  * <p>Streams replay nothing: a test opens a stream (start the source, then
  * {@code awaitOpenStreams(1, timeout)}) and then publishes, edits and deletes statuses, which reach every open
- * stream that shows them as {@code update}, {@code status.update} and {@code delete} events. Every published
+ * stream that shows them as {@code update}, {@code status.update} and {@code delete} events, SSE or WebSocket
+ * alike ({@code dropStreams()}, {@code sendRaw} and the rest act on both kinds). Every published
  * status also lands on the timelines, which page with {@code min_id}, {@code max_id}, {@code since_id},
  * {@code limit} and {@code Link} headers, so a client that was disconnected can read what it missed:
  *
