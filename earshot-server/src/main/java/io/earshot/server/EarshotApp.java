@@ -11,6 +11,9 @@ import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentClassifier;
 import io.earshot.enrich.sentiment.SentimentModel;
 import io.earshot.graph.InteractionGraph;
+import io.earshot.influence.InfluenceService;
+import io.earshot.influence.InfluenceSettings;
+import io.earshot.influence.TopicInfluence;
 import io.earshot.ingest.AuthorProfiles;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
@@ -24,6 +27,7 @@ import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.influence.AuthorRoutes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.mention.SentimentCorrector;
@@ -80,6 +84,7 @@ public final class EarshotApp implements AutoCloseable {
     private final AuthorProfiles profiles;
     private final IngestPipeline pipeline;
     private final TopicService topics;
+    private final InfluenceService influence;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final Map<String, Thread> sourceThreads = new ConcurrentHashMap<>();
     /** Ids of the running sources that were added through the API or the CLI (not the config file). */
@@ -116,12 +121,19 @@ public final class EarshotApp implements AutoCloseable {
         TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
         topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
+        this.influence =
+                new InfluenceService(state.graph(), archive, state.influence(), InfluenceSettings.DEFAULT, clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
         housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::syncApiSourcesQuietly, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::takeInNewEdges), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::recompute), 0, 15, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
     }
 
     private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
@@ -291,6 +303,10 @@ public final class EarshotApp implements AutoCloseable {
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph()),
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
+                new AuthorRoutes(
+                        influence,
+                        new TopicInfluence(archive, influence),
+                        task -> pipeline.submitTask(task).join()),
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
@@ -366,6 +382,14 @@ public final class EarshotApp implements AutoCloseable {
         });
     }
 
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{}: {}", what, e.getMessage(), e);
+        }
+    }
+
     private void purgeUnmatched() {
         pipeline.submitTask(() -> {
             long purged = archive.purgeUnmatchedBefore(clock.instant().minus(config.unmatchedRetention()));
@@ -398,6 +422,10 @@ public final class EarshotApp implements AutoCloseable {
 
     public InteractionGraph graph() {
         return state.graph();
+    }
+
+    public InfluenceService influence() {
+        return influence;
     }
 
     public List<Source> sources() {

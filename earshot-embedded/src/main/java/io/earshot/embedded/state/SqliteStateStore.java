@@ -6,6 +6,7 @@ import io.earshot.domain.InteractionKey;
 import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
 import io.earshot.graph.InteractionGraph;
+import io.earshot.influence.InfluenceStore;
 import io.earshot.ingest.AuthorDirectory;
 import io.earshot.ingest.InteractionLedger;
 import io.earshot.ingest.TombstoneStore;
@@ -38,6 +39,7 @@ public final class SqliteStateStore
     private final SqliteAuthors authors;
     private final SqliteInteractionGraph graph;
     private final SqliteSourceDefinitions sourceDefinitions;
+    private final SqliteInfluenceStore influence;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -48,6 +50,7 @@ public final class SqliteStateStore
         this.authors = new SqliteAuthors(database);
         this.graph = new SqliteInteractionGraph(database);
         this.sourceDefinitions = new SqliteSourceDefinitions(database, clock);
+        this.influence = new SqliteInfluenceStore(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -163,6 +166,11 @@ public final class SqliteStateStore
     /** Sources added through the API, in the same database file. */
     public SourceDefinitions sourceDefinitions() {
         return sourceDefinitions;
+    }
+
+    /** Influence exclusions and daily scores, in the same database file. */
+    public InfluenceStore influence() {
+        return influence;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */

@@ -1,0 +1,176 @@
+package io.earshot.influence;
+
+import io.earshot.archive.MentionArchive;
+import io.earshot.domain.Network;
+import io.earshot.domain.Post;
+import io.earshot.graph.Edge;
+import io.earshot.graph.EdgePage;
+import io.earshot.graph.InteractionGraph;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps every author's influence current: a full computation from the interaction graph ({@link #recompute},
+ * seconds on a week of Twitter), new edges taken in as they are stored ({@link #takeInNewEdges}, run every second
+ * or so), one score a day kept for history, and erasure of an author on request.
+ */
+public final class InfluenceService implements InfluenceScores {
+
+    /** How many of the day's best scores are kept for history (every account would be millions of rows a day). */
+    static final int HISTORY_ACCOUNTS = 50_000;
+
+    private final InteractionGraph graph;
+    private final MentionArchive archive;
+    private final InfluenceStore store;
+    private final InfluenceSettings settings;
+    private final Clock clock;
+    private volatile InfluenceSnapshot snapshot;
+    private volatile Set<String> excluded;
+    private Instant newestSeen = Instant.EPOCH;
+    private Set<Edge> seenAtNewest = new HashSet<>();
+
+    public InfluenceService(
+            InteractionGraph graph,
+            MentionArchive archive,
+            InfluenceStore store,
+            InfluenceSettings settings,
+            Clock clock) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.snapshot = InfluenceSnapshot.empty(settings, clock.instant());
+        this.excluded = Set.copyOf(store.excluded());
+    }
+
+    /** The scores as of now (the last full computation and what was taken in since). */
+    public InfluenceSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public Optional<AuthorInfluence> influence(Network network, String accountId) {
+        if (isExcluded(network, accountId)) {
+            return Optional.empty();
+        }
+        return snapshot.of(network, accountId);
+    }
+
+    public boolean isExcluded(Network network, String accountId) {
+        return excluded.contains(InfluenceStore.key(network, accountId));
+    }
+
+    /**
+     * Scores every account again from the edges the graph keeps (its retention window) and the audiences the
+     * archive's posts carry. Returns the new snapshot.
+     */
+    public synchronized InfluenceSnapshot recompute() {
+        Instant now = clock.instant();
+        EdgeTable edges = new EdgeTable();
+        Instant[] newest = {Instant.EPOCH};
+        Set<Edge> atNewest = new HashSet<>();
+        graph.forEachSince(now.minus(InteractionGraph.DEFAULT_RETENTION), edge -> {
+            if (edge.at().isAfter(newest[0])) {
+                newest[0] = edge.at();
+                atNewest.clear();
+            }
+            if (edge.at().equals(newest[0])) {
+                atNewest.add(edge);
+            }
+            if (!isExcluded(edge.network(), edge.from()) && !isExcluded(edge.network(), edge.to())) {
+                edges.add(edge);
+            }
+        });
+        long[] followers = followers(edges, now);
+        InfluenceSnapshot computed = Scoring.compute(edges, followers, now.getEpochSecond(), settings);
+        this.snapshot = computed;
+        this.newestSeen = newest[0];
+        this.seenAtNewest = atNewest;
+        return computed;
+    }
+
+    /** Takes in the edges stored since the last look; returns how many. */
+    public synchronized int takeInNewEdges() {
+        int taken = 0;
+        Optional<String> cursor = Optional.empty();
+        InfluenceSnapshot current = snapshot;
+        do {
+            EdgePage page = graph.edgesSince(newestSeen, cursor, InteractionGraph.MAX_PAGE);
+            for (Edge edge : page.edges()) {
+                if (edge.at().isAfter(newestSeen)) {
+                    newestSeen = edge.at();
+                    seenAtNewest = new HashSet<>();
+                }
+                if (!seenAtNewest.add(edge)) {
+                    continue;
+                }
+                if (!isExcluded(edge.network(), edge.from()) && !isExcluded(edge.network(), edge.to())) {
+                    current.add(edge);
+                    taken++;
+                }
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return taken;
+    }
+
+    /**
+     * Erases an author: their posts leave the archive, their interactions leave the graph, their score and its
+     * history are forgotten, and they are excluded from scoring from now on (their future interactions are not
+     * counted, for them or for others). Call it where archive and graph writes are made (the ingest thread).
+     */
+    public synchronized void erase(Network network, String accountId) {
+        store.exclude(network, accountId, clock.instant());
+        Set<String> updated = new HashSet<>(excluded);
+        updated.add(InfluenceStore.key(network, accountId));
+        excluded = Set.copyOf(updated);
+        archive.deleteByAuthor(network, accountId);
+        archive.commit();
+        graph.removeAccount(network, accountId);
+        recompute();
+    }
+
+    /** Keeps today's scores of the best-scored accounts, for {@link #history}. */
+    public void recordToday() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        store.recordDay(today, snapshot.top(HISTORY_ACCOUNTS));
+    }
+
+    public List<InfluenceStore.DailyScore> history(Network network, String accountId, int days) {
+        return isExcluded(network, accountId) ? List.of() : store.history(network, accountId, days);
+    }
+
+    public InfluenceSettings settings() {
+        return settings;
+    }
+
+    /** The largest audience any of an account's posts in the graph's window reported, or -1. */
+    private long[] followers(EdgeTable edges, Instant now) {
+        Map<Integer, Long> known = new HashMap<>();
+        archive.forEachSince(now.minus(InteractionGraph.DEFAULT_RETENTION).minus(Duration.ofDays(1)), mention -> {
+            Post post = mention.post();
+            post.author().followers().ifPresent(count -> {
+                if (!isExcluded(post.key().network(), post.author().id())) {
+                    int account = edges.accounts.number(
+                            post.author().network(), post.author().id());
+                    known.merge(account, count, Math::max);
+                }
+            });
+        });
+        long[] followers = new long[edges.accounts.size()];
+        java.util.Arrays.fill(followers, -1);
+        known.forEach((account, count) -> followers[account] = count);
+        return followers;
+    }
+}
