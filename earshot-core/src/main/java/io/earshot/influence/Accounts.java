@@ -14,17 +14,20 @@ import java.util.OptionalInt;
  */
 final class Accounts {
 
-    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<Map<String, Integer>> numbers = java.util.stream.Stream.of(Network.values())
+            .map(network -> (Map<String, Integer>) new HashMap<String, Integer>())
+            .toList();
     private final List<String> ids = new ArrayList<>();
     private byte[] networks = new byte[1024];
 
     int number(Network network, String id) {
-        Integer known = numbers.get(key(network, id));
+        Map<String, Integer> ofNetwork = numbers.get(network.ordinal());
+        Integer known = ofNetwork.get(id);
         if (known != null) {
             return known;
         }
         int number = ids.size();
-        numbers.put(key(network, id), number);
+        ofNetwork.put(id, number);
         ids.add(id);
         if (number == networks.length) {
             networks = Arrays.copyOf(networks, networks.length * 2);
@@ -34,7 +37,7 @@ final class Accounts {
     }
 
     OptionalInt find(Network network, String id) {
-        Integer known = numbers.get(key(network, id));
+        Integer known = numbers.get(network.ordinal()).get(id);
         return known == null ? OptionalInt.empty() : OptionalInt.of(known);
     }
 
@@ -48,9 +51,5 @@ final class Accounts {
 
     int size() {
         return ids.size();
-    }
-
-    private static String key(Network network, String id) {
-        return network.ordinal() + id;
     }
 }

@@ -22,8 +22,8 @@ final class EdgeTable {
     static final InteractionKind[] KINDS = InteractionKind.values();
 
     final Accounts accounts;
-    private final Map<String, Integer> postNumbers;
-    private final List<String> posts;
+    private final Map<PostKey, Integer> postNumbers;
+    private final List<PostKey> posts;
     int size;
     int[] from = new int[1024];
     int[] to = new int[1024];
@@ -35,7 +35,7 @@ final class EdgeTable {
         this(new Accounts(), new HashMap<>(), new ArrayList<>());
     }
 
-    private EdgeTable(Accounts accounts, Map<String, Integer> postNumbers, List<String> posts) {
+    private EdgeTable(Accounts accounts, Map<PostKey, Integer> postNumbers, List<PostKey> posts) {
         this.accounts = accounts;
         this.postNumbers = postNumbers;
         this.posts = posts;
@@ -47,14 +47,13 @@ final class EdgeTable {
     }
 
     int add(Edge edge) {
-        int number = add(
-                edge.network(),
-                edge.from(),
-                edge.to(),
+        int subject = edge.subjectPost().map(this::postNumber).orElse(-1);
+        return add(
+                accounts.number(edge.network(), edge.from()),
+                accounts.number(edge.network(), edge.to()),
                 edge.kind(),
                 edge.at().getEpochSecond(),
-                edge.subjectPost().map(PostKey::id));
-        return number;
+                subject);
     }
 
     int add(
@@ -64,7 +63,7 @@ final class EdgeTable {
             InteractionKind what,
             long epochSecond,
             Optional<String> subject) {
-        int subjectNumber = subject.map(this::postNumber).orElse(-1);
+        int subjectNumber = subject.map(PostKey::parse).map(this::postNumber).orElse(-1);
         return add(accounts.number(network, fromId), accounts.number(network, toId), what, epochSecond, subjectNumber);
     }
 
@@ -99,21 +98,21 @@ final class EdgeTable {
     }
 
     Optional<PostKey> postOf(int edge) {
-        return post[edge] < 0 ? Optional.empty() : Optional.of(PostKey.parse(posts.get(post[edge])));
+        return post[edge] < 0 ? Optional.empty() : Optional.of(posts.get(post[edge]));
     }
 
     OptionalInt findPost(PostKey key) {
-        Integer known = postNumbers.get(key.id());
+        Integer known = postNumbers.get(key);
         return known == null ? OptionalInt.empty() : OptionalInt.of(known);
     }
 
-    private int postNumber(String id) {
-        Integer known = postNumbers.get(id);
+    private int postNumber(PostKey key) {
+        Integer known = postNumbers.get(key);
         if (known != null) {
             return known;
         }
-        postNumbers.put(id, posts.size());
-        posts.add(id);
+        postNumbers.put(key, posts.size());
+        posts.add(key);
         return posts.size() - 1;
     }
 }

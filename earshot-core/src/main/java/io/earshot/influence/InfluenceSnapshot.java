@@ -176,6 +176,10 @@ public final class InfluenceSnapshot {
         return Math.round(1000.0 * atOrBelow / sortedRaw.length) / 10.0;
     }
 
+    synchronized long[] followers() {
+        return accountColumns.followers().clone();
+    }
+
     EdgeTable table() {
         return edges;
     }

@@ -131,7 +131,9 @@ public final class EarshotApp implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(
                 () -> quietly("influence", influence::takeInNewEdges), 1, 1, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::recompute), 0, 15, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::recompute), 0, 6 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::rescore), 15, 15, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(
                 () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
     }

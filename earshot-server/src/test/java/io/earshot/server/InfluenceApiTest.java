@@ -141,6 +141,16 @@ class InfluenceApiTest {
         assertThat(after.json().get("components").get("amplification").asDouble())
                 .isGreaterThan(before + 0.9);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.5);
+
+        // the next full computation from memory agrees with what the update showed
+        double updated = after.json().get("components").get("amplification").asDouble();
+        app.influence().rescore();
+        assertThat(api.get("/api/v1/authors/bluesky:" + DAVE)
+                        .json()
+                        .get("components")
+                        .get("amplification")
+                        .asDouble())
+                .isCloseTo(updated, org.assertj.core.api.Assertions.within(1e-3));
     }
 
     @Test
