@@ -38,6 +38,7 @@ public final class InfluenceService implements InfluenceScores {
     private final Clock clock;
     private volatile InfluenceSnapshot snapshot;
     private volatile Set<String> excluded;
+    private volatile boolean reloadWanted;
     private Instant newestSeen = Instant.EPOCH;
     private Set<Edge> seenAtNewest = new HashSet<>();
 
@@ -114,8 +115,16 @@ public final class InfluenceService implements InfluenceScores {
         return computed;
     }
 
-    /** Takes in the edges stored since the last look; returns how many. */
+    /**
+     * Takes in the edges stored since the last look; returns how many. After an erasure it reloads everything
+     * instead ({@link #recompute}), off the thread that erased.
+     */
     public synchronized int takeInNewEdges() {
+        if (reloadWanted) {
+            reloadWanted = false;
+            recompute();
+            return 0;
+        }
         int taken = 0;
         Optional<String> cursor = Optional.empty();
         InfluenceSnapshot current = snapshot;
@@ -142,7 +151,9 @@ public final class InfluenceService implements InfluenceScores {
     /**
      * Erases an author: their posts leave the archive, their interactions leave the graph, their score and its
      * history are forgotten, and they are excluded from scoring from now on (their future interactions are not
-     * counted, for them or for others). Call it where archive and graph writes are made (the ingest thread).
+     * counted, for them or for others). Call it where archive and graph writes are made (the ingest thread). The
+     * author is out of every answer at once; others' scores lose the author's interactions at the next
+     * {@link #takeInNewEdges} (a second later in the server), which reloads everything.
      */
     public synchronized void erase(Network network, String accountId) {
         store.exclude(network, accountId, clock.instant());
@@ -152,7 +163,7 @@ public final class InfluenceService implements InfluenceScores {
         archive.deleteByAuthor(network, accountId);
         archive.commit();
         graph.removeAccount(network, accountId);
-        recompute();
+        reloadWanted = true;
     }
 
     /** Keeps today's scores of the best-scored accounts, for {@link #history}. */

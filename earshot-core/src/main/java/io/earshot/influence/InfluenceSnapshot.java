@@ -176,6 +176,14 @@ public final class InfluenceSnapshot {
         return Math.round(1000.0 * atOrBelow / sortedRaw.length) / 10.0;
     }
 
+    synchronized OptionalInt accountNumber(Network network, String accountId) {
+        return edges.accounts.find(network, accountId);
+    }
+
+    synchronized OptionalInt postNumber(io.earshot.domain.PostKey key) {
+        return edges.findPost(key);
+    }
+
     synchronized long[] followers() {
         return accountColumns.followers().clone();
     }

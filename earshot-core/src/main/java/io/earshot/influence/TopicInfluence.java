@@ -63,7 +63,6 @@ public final class TopicInfluence {
     public List<TopicAuthor> top(Collection<Long> topicIds, int limit) {
         List<Mention> mentions = mentions(topicIds);
         InfluenceSnapshot overall = influence.snapshot();
-        EdgeTable all = overall.table();
         Set<Integer> posts = new HashSet<>();
         Set<Integer> authors = new HashSet<>();
         Map<Integer, Integer> mentionCounts = new LinkedHashMap<>();
@@ -72,8 +71,8 @@ public final class TopicInfluence {
             if (influence.isExcluded(author.network(), author.id())) {
                 continue;
             }
-            all.findPost(mention.key()).ifPresent(posts::add);
-            OptionalInt number = all.accounts.find(author.network(), author.id());
+            overall.postNumber(mention.key()).ifPresent(posts::add);
+            OptionalInt number = overall.accountNumber(author.network(), author.id());
             if (number.isPresent()) {
                 authors.add(number.getAsInt());
                 mentionCounts.merge(number.getAsInt(), 1, Integer::sum);
@@ -83,8 +82,8 @@ public final class TopicInfluence {
         List<TopicAuthor> ranked = new ArrayList<>();
         for (AuthorInfluence scored : topic.top(Integer.MAX_VALUE)) {
             influence.influence(scored.network(), scored.accountId()).ifPresent(found -> {
-                int number =
-                        all.accounts.find(found.network(), found.accountId()).orElse(-1);
+                int number = overall.accountNumber(found.network(), found.accountId())
+                        .orElse(-1);
                 ranked.add(new TopicAuthor(
                         found,
                         scored.score(),

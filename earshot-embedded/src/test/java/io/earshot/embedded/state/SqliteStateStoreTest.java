@@ -49,7 +49,7 @@ class SqliteStateStoreTest {
             try (ResultSet version =
                     statement.executeQuery("SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
                 assertThat(version.next()).isTrue();
-                assertThat(version.getString(1)).isEqualTo("5");
+                assertThat(version.getString(1)).isEqualTo("6");
             }
         }
     }
