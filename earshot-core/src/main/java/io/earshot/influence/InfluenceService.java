@@ -39,8 +39,7 @@ public final class InfluenceService implements InfluenceScores {
     private volatile InfluenceSnapshot snapshot;
     private volatile Set<String> excluded;
     private volatile boolean reloadWanted;
-    private Instant newestSeen = Instant.EPOCH;
-    private Set<Edge> seenAtNewest = new HashSet<>();
+    private RecentEdges recent = new RecentEdges();
 
     public InfluenceService(
             InteractionGraph graph,
@@ -81,16 +80,9 @@ public final class InfluenceService implements InfluenceScores {
     public synchronized InfluenceSnapshot recompute() {
         Instant now = clock.instant();
         EdgeTable edges = new EdgeTable();
-        Instant[] newest = {Instant.EPOCH};
-        Set<Edge> atNewest = new HashSet<>();
+        RecentEdges seen = new RecentEdges();
         graph.forEachSince(now.minus(InteractionGraph.DEFAULT_RETENTION), edge -> {
-            if (edge.at().isAfter(newest[0])) {
-                newest[0] = edge.at();
-                atNewest.clear();
-            }
-            if (edge.at().equals(newest[0])) {
-                atNewest.add(edge);
-            }
+            seen.firstSight(edge);
             if (!isExcluded(edge.network(), edge.from()) && !isExcluded(edge.network(), edge.to())) {
                 edges.add(edge);
             }
@@ -98,8 +90,8 @@ public final class InfluenceService implements InfluenceScores {
         long[] followers = followers(edges, now);
         InfluenceSnapshot computed = Scoring.compute(edges, followers, now.getEpochSecond(), settings);
         this.snapshot = computed;
-        this.newestSeen = newest[0];
-        this.seenAtNewest = atNewest;
+        seen.prune();
+        this.recent = seen;
         return computed;
     }
 
@@ -128,23 +120,20 @@ public final class InfluenceService implements InfluenceScores {
         int taken = 0;
         Optional<String> cursor = Optional.empty();
         InfluenceSnapshot current = snapshot;
+        Instant from = recent.lookFrom();
         do {
-            EdgePage page = graph.edgesSince(newestSeen, cursor, InteractionGraph.MAX_PAGE);
+            EdgePage page = graph.edgesSince(from, cursor, InteractionGraph.MAX_PAGE);
             for (Edge edge : page.edges()) {
-                if (edge.at().isAfter(newestSeen)) {
-                    newestSeen = edge.at();
-                    seenAtNewest = new HashSet<>();
-                }
-                if (!seenAtNewest.add(edge)) {
-                    continue;
-                }
-                if (!isExcluded(edge.network(), edge.from()) && !isExcluded(edge.network(), edge.to())) {
+                if (recent.firstSight(edge)
+                        && !isExcluded(edge.network(), edge.from())
+                        && !isExcluded(edge.network(), edge.to())) {
                     current.add(edge);
                     taken++;
                 }
             }
             cursor = page.next();
         } while (cursor.isPresent());
+        recent.prune();
         return taken;
     }
 
