@@ -4,7 +4,6 @@ import io.earshot.alert.AlertChannels;
 import io.earshot.alert.AlertEngine;
 import io.earshot.alert.AlertRule;
 import io.earshot.alert.FiredAlert;
-import io.earshot.alert.InfluenceLookup;
 import io.earshot.archive.MentionArchive;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
@@ -16,6 +15,9 @@ import io.earshot.enrich.lang.LanguageDetector;
 import io.earshot.enrich.sentiment.SentimentClassifier;
 import io.earshot.enrich.sentiment.SentimentModel;
 import io.earshot.graph.InteractionGraph;
+import io.earshot.influence.InfluenceService;
+import io.earshot.influence.InfluenceSettings;
+import io.earshot.influence.TopicInfluence;
 import io.earshot.ingest.AuthorProfiles;
 import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
@@ -32,6 +34,7 @@ import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.influence.AuthorRoutes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.mention.SentimentCorrector;
@@ -97,6 +100,7 @@ public final class EarshotApp implements AutoCloseable {
     private final AuthorProfiles profiles;
     private final IngestPipeline pipeline;
     private final TopicService topics;
+    private final InfluenceService influence;
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final Map<String, Thread> sourceThreads = new ConcurrentHashMap<>();
     /** Ids of the running sources that were added through the API or the CLI (not the config file). */
@@ -135,11 +139,13 @@ public final class EarshotApp implements AutoCloseable {
         TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
         topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
+        this.influence =
+                new InfluenceService(state.graph(), archive, state.influence(), InfluenceSettings.DEFAULT, clock);
         this.alertEngine = new AlertEngine(
                 state.alertState(),
                 this::alertFired,
                 new ArchiveRecentMentions(archive),
-                InfluenceLookup.NONE,
+                influence::score,
                 clock,
                 ALERT_QUEUE);
         AlertChannels channels = AlertChannels.NONE;
@@ -166,6 +172,13 @@ public final class EarshotApp implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(this::expireAlertMemory, 15, 24 * 60, TimeUnit.MINUTES);
         }
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::takeInNewEdges), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::recompute), 0, 6 * 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::rescore), 15, 15, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
     }
 
     private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
@@ -338,6 +351,10 @@ public final class EarshotApp implements AutoCloseable {
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
+                new AuthorRoutes(
+                        influence,
+                        new TopicInfluence(archive, influence),
+                        task -> pipeline.submitTask(task).join()),
                 liveStream,
                 new HomePage(archive, topics));
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
@@ -454,6 +471,14 @@ public final class EarshotApp implements AutoCloseable {
         });
     }
 
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{}: {}", what, e.getMessage(), e);
+        }
+    }
+
     private void purgeUnmatched() {
         pipeline.submitTask(() -> {
             long purged = archive.purgeUnmatchedBefore(clock.instant().minus(config.unmatchedRetention()));
@@ -494,6 +519,10 @@ public final class EarshotApp implements AutoCloseable {
 
     public AlertEngine alertEngine() {
         return alertEngine;
+    }
+
+    public InfluenceService influence() {
+        return influence;
     }
 
     public List<Source> sources() {

@@ -161,7 +161,7 @@ public final class GraphReplayBench {
     }
 
     /** Reads the stream, turning each line into the interaction the Bluesky mapper would have made of it. */
-    static List<Interaction> read(Path file) {
+    public static List<Interaction> read(Path file) {
         List<Interaction> interactions = new ArrayList<>(600_000);
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {

@@ -8,6 +8,7 @@ import io.earshot.domain.InteractionKey;
 import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
 import io.earshot.graph.InteractionGraph;
+import io.earshot.influence.InfluenceStore;
 import io.earshot.ingest.AuthorDirectory;
 import io.earshot.ingest.InteractionLedger;
 import io.earshot.ingest.TombstoneStore;
@@ -44,6 +45,7 @@ public final class SqliteStateStore
     private final SqliteAlertRules alertRules;
     private final SqliteAlertState alertState;
     private final SqliteProjects projects;
+    private final SqliteInfluenceStore influence;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -57,6 +59,7 @@ public final class SqliteStateStore
         this.alertRules = new SqliteAlertRules(database);
         this.alertState = new SqliteAlertState(database);
         this.projects = new SqliteProjects(database, clock);
+        this.influence = new SqliteInfluenceStore(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -187,6 +190,11 @@ public final class SqliteStateStore
     /** Projects: brand, competitor and other topics. */
     public ProjectStore projects() {
         return projects;
+    }
+
+    /** Influence exclusions and daily scores, in the same database file. */
+    public InfluenceStore influence() {
+        return influence;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */

@@ -2,8 +2,10 @@ package io.earshot.server.cli;
 
 import io.earshot.bench.MatchBench;
 import io.earshot.bench.enrich.EnrichBench;
+import io.earshot.bench.influence.InfluenceBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its result as one JSON line.",
-        subcommands = {BenchCommand.Match.class, BenchCommand.Enrich.class})
+        subcommands = {BenchCommand.Match.class, BenchCommand.Enrich.class, BenchCommand.Influence.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -74,6 +76,26 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             System.out.println(EnrichBench.run(seconds, Runtime.getRuntime().availableProcessors())
                     .json());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "influence",
+            mixinStandardHelpOptions = true,
+            description = "Influence scoring: a full computation and an incremental update on an interaction stream.")
+    static final class Influence implements Callable<Integer> {
+        @Mixin
+        private GraphOption graph;
+
+        @Option(
+                names = "--from-store",
+                description = "Also time a recompute as the server runs it, from a SQLite graph (adds a minute).")
+        private boolean fromStore;
+
+        @Override
+        public Integer call() {
+            System.out.println(InfluenceBench.run(graph.file, fromStore));
             return 0;
         }
     }

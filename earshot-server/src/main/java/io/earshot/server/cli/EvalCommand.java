@@ -23,17 +23,22 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Evaluate the sentiment or emotion model on labelled data.")
+        description =
+                "Evaluate the sentiment or emotion model on labelled data, or influence scoring (eval influence).",
+        subcommands = EvalInfluenceCommand.class)
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--task", defaultValue = "sentiment", description = "sentiment (default) or emotion.")
     private String task;
 
-    @Parameters(index = "0", paramLabel = "FILE.tsv")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.tsv")
     private Path file;
 
     @Override
     public Integer call() {
+        if (file == null) {
+            throw new IllegalArgumentException("name the labelled file: earshot eval --task sentiment FILE.tsv");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
