@@ -2,6 +2,7 @@ package io.earshot.embedded.state;
 
 import io.earshot.alert.AlertRuleStore;
 import io.earshot.alert.AlertState;
+import io.earshot.alert.DeliveryOutbox;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Interaction;
 import io.earshot.domain.InteractionKey;
@@ -45,6 +46,7 @@ public final class SqliteStateStore
     private final SqliteAlertRules alertRules;
     private final SqliteAlertState alertState;
     private final SqliteProjects projects;
+    private final SqliteDeliveries deliveries;
     private final SqliteInfluenceStore influence;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
@@ -59,6 +61,7 @@ public final class SqliteStateStore
         this.alertRules = new SqliteAlertRules(database);
         this.alertState = new SqliteAlertState(database);
         this.projects = new SqliteProjects(database, clock);
+        this.deliveries = new SqliteDeliveries(database);
         this.influence = new SqliteInfluenceStore(database);
     }
 
@@ -185,6 +188,11 @@ public final class SqliteStateStore
     /** The alert engine's memory: notices, minute counts, per-rule values. */
     public AlertState alertState() {
         return alertState;
+    }
+
+    /** The outbox of alert deliveries and its dead letters. */
+    public DeliveryOutbox deliveries() {
+        return deliveries;
     }
 
     /** Projects: brand, competitor and other topics. */
