@@ -26,6 +26,8 @@ import io.earshot.match.TopicMatcher;
 import io.earshot.server.alert.AlertRoutes;
 import io.earshot.server.alert.AlertService;
 import io.earshot.server.alert.ArchiveRecentMentions;
+import io.earshot.server.alert.delivery.DeadLetterRoutes;
+import io.earshot.server.alert.delivery.Outbox;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.health.HealthRoutes;
@@ -113,6 +115,7 @@ public final class EarshotApp implements AutoCloseable {
     private final LiveStream liveStream = new LiveStream();
     private final AlertEngine alertEngine;
     private final AlertService alerts;
+    private final Outbox outbox;
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
@@ -148,7 +151,8 @@ public final class EarshotApp implements AutoCloseable {
                 influence::score,
                 clock,
                 ALERT_QUEUE);
-        AlertChannels channels = AlertChannels.NONE;
+        this.outbox = new Outbox(state.deliveries(), config.delivery(), clock);
+        AlertChannels channels = outbox;
         this.alerts = new AlertService(
                 state.alertRules(),
                 state.alertState(),
@@ -161,6 +165,7 @@ public final class EarshotApp implements AutoCloseable {
             alerts.loadAll();
             pipeline.addListener(alertEngine);
             alertEngine.start();
+            outbox.start();
         }
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
@@ -349,6 +354,7 @@ public final class EarshotApp implements AutoCloseable {
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
                 new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph(), this::featureMetrics),
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
+                new DeadLetterRoutes(outbox),
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
                 new AuthorRoutes(
@@ -415,6 +421,9 @@ public final class EarshotApp implements AutoCloseable {
         metrics.put("earshot_alerts_mentions_checked_total", alertEngine.mentionsSeen());
         metrics.put("earshot_alerts_mentions_dropped_total", alertEngine.dropped());
         metrics.put("earshot_alerts_active_rules", alertEngine.activeRules());
+        metrics.put("earshot_alert_deliveries_total{outcome=\"delivered\"}", outbox.delivered());
+        metrics.put("earshot_alert_deliveries_total{outcome=\"retried\"}", outbox.retried());
+        metrics.put("earshot_alert_deliveries_total{outcome=\"dead\"}", outbox.deadCount());
         return metrics;
     }
 
@@ -543,6 +552,7 @@ public final class EarshotApp implements AutoCloseable {
         }
         liveStream.close();
         alertEngine.close();
+        outbox.close();
         if (http != null) {
             http.close();
         }

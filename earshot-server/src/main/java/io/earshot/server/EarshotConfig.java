@@ -1,5 +1,6 @@
 package io.earshot.server;
 
+import io.earshot.server.alert.delivery.DeliverySettings;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.util.Optional;
  *     profiles; empty means the public AppView whenever a Bluesky source runs
  * @param alerts alert rules from the config file (each the JSON of {@code POST /api/v1/alerts}, topics by id or
  *     name); they are created or updated at start, by name, and removed when they leave the file
+ * @param delivery how alerts are sent: private targets allowed or not, SMTP, retries
  */
 public record EarshotConfig(
         Path dataDir,
@@ -39,7 +41,8 @@ public record EarshotConfig(
         Map<String, String> ingestTokens,
         Optional<Path> sentimentModel,
         Optional<String> blueskyProfiles,
-        List<String> alerts) {
+        List<String> alerts,
+        DeliverySettings delivery) {
 
     /** Which sources {@code earshot run} starts. */
     public enum SourceChoice {
@@ -64,6 +67,7 @@ public record EarshotConfig(
         Objects.requireNonNull(sentimentModel, "sentimentModel");
         Objects.requireNonNull(blueskyProfiles, "blueskyProfiles");
         alerts = List.copyOf(alerts);
+        Objects.requireNonNull(delivery, "delivery");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
         }
@@ -126,7 +130,8 @@ public record EarshotConfig(
                 contents.ingestTokens(),
                 sentimentModel,
                 blueskyProfiles,
-                contents.alerts());
+                contents.alerts(),
+                DeliverySettings.fromEnvironment(env));
     }
 
     /** The sources to start: the configured ones (or the public Bluesky firehose), filtered by {@link #source()}. */
@@ -166,7 +171,8 @@ public record EarshotConfig(
                 ingestTokens,
                 sentimentModel,
                 blueskyProfiles,
-                alerts);
+                alerts,
+                delivery);
     }
 
     public EarshotConfig withListen(String newHost, int newPort) {
@@ -182,7 +188,8 @@ public record EarshotConfig(
                 ingestTokens,
                 sentimentModel,
                 blueskyProfiles,
-                alerts);
+                alerts,
+                delivery);
     }
 
     public EarshotConfig withSource(SourceChoice value) {
@@ -198,7 +205,8 @@ public record EarshotConfig(
                 ingestTokens,
                 sentimentModel,
                 blueskyProfiles,
-                alerts);
+                alerts,
+                delivery);
     }
 
     public EarshotConfig withSources(List<SourceSpec> value) {
@@ -214,7 +222,8 @@ public record EarshotConfig(
                 ingestTokens,
                 sentimentModel,
                 blueskyProfiles,
-                alerts);
+                alerts,
+                delivery);
     }
 
     public EarshotConfig withIngestTokens(Map<String, String> value) {
@@ -230,7 +239,8 @@ public record EarshotConfig(
                 value,
                 sentimentModel,
                 blueskyProfiles,
-                alerts);
+                alerts,
+                delivery);
     }
 
     public EarshotConfig withAlerts(List<String> value) {
@@ -246,6 +256,24 @@ public record EarshotConfig(
                 ingestTokens,
                 sentimentModel,
                 blueskyProfiles,
+                value,
+                delivery);
+    }
+
+    public EarshotConfig withDelivery(DeliverySettings value) {
+        return new EarshotConfig(
+                dataDir,
+                host,
+                port,
+                source,
+                sources,
+                jetstreamEndpoints,
+                apiToken,
+                unmatchedRetention,
+                ingestTokens,
+                sentimentModel,
+                blueskyProfiles,
+                alerts,
                 value);
     }
 
