@@ -30,6 +30,7 @@ import io.earshot.server.alert.delivery.DeadLetterRoutes;
 import io.earshot.server.alert.delivery.Outbox;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
+import io.earshot.server.feed.AtomFeeds;
 import io.earshot.server.health.HealthRoutes;
 import io.earshot.server.http.BadRequestException;
 import io.earshot.server.http.ConflictException;
@@ -357,6 +358,7 @@ public final class EarshotApp implements AutoCloseable {
                 new DeadLetterRoutes(outbox),
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
+                new AtomFeeds(topics, archive, state.feedKeys(), config.apiToken()),
                 new AuthorRoutes(
                         influence,
                         new TopicInfluence(archive, influence),

@@ -16,6 +16,7 @@ import io.earshot.ingest.TombstoneStore;
 import io.earshot.project.ProjectStore;
 import io.earshot.source.CursorStore;
 import io.earshot.source.SourceDefinitions;
+import io.earshot.topic.FeedKeys;
 import io.earshot.topic.Topic;
 import io.earshot.topic.TopicStore;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class SqliteStateStore
     private final SqliteAlertState alertState;
     private final SqliteProjects projects;
     private final SqliteDeliveries deliveries;
+    private final SqliteFeedKeys feedKeys;
     private final SqliteInfluenceStore influence;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
@@ -62,6 +64,7 @@ public final class SqliteStateStore
         this.alertState = new SqliteAlertState(database);
         this.projects = new SqliteProjects(database, clock);
         this.deliveries = new SqliteDeliveries(database);
+        this.feedKeys = new SqliteFeedKeys(database);
         this.influence = new SqliteInfluenceStore(database);
     }
 
@@ -188,6 +191,11 @@ public final class SqliteStateStore
     /** The alert engine's memory: notices, minute counts, per-rule values. */
     public AlertState alertState() {
         return alertState;
+    }
+
+    /** The secrets of the topics' Atom feed URLs. */
+    public FeedKeys feedKeys() {
+        return feedKeys;
     }
 
     /** The outbox of alert deliveries and its dead letters. */
