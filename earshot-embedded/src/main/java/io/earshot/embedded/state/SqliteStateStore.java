@@ -1,5 +1,6 @@
 package io.earshot.embedded.state;
 
+import io.earshot.account.AccountStore;
 import io.earshot.alert.AlertRuleStore;
 import io.earshot.alert.AlertState;
 import io.earshot.alert.DeliveryOutbox;
@@ -50,6 +51,7 @@ public final class SqliteStateStore
     private final SqliteDeliveries deliveries;
     private final SqliteFeedKeys feedKeys;
     private final SqliteInfluenceStore influence;
+    private final SqliteAccounts accounts;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -66,6 +68,7 @@ public final class SqliteStateStore
         this.deliveries = new SqliteDeliveries(database);
         this.feedKeys = new SqliteFeedKeys(database);
         this.influence = new SqliteInfluenceStore(database);
+        this.accounts = new SqliteAccounts(database, clock);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -194,6 +197,11 @@ public final class SqliteStateStore
     }
 
     /** The secrets of the topics' Atom feed URLs. */
+    /** Users, sessions and API tokens. */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
     public FeedKeys feedKeys() {
         return feedKeys;
     }
