@@ -23,6 +23,11 @@ import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.CompiledTopicMatcher;
 import io.earshot.match.TopicMatcher;
+import io.earshot.server.account.AccountRoutes;
+import io.earshot.server.account.AccountSettings;
+import io.earshot.server.account.Accounts;
+import io.earshot.server.account.Gate;
+import io.earshot.server.account.SessionRoutes;
 import io.earshot.server.alert.AlertRoutes;
 import io.earshot.server.alert.AlertService;
 import io.earshot.server.alert.ArchiveRecentMentions;
@@ -46,7 +51,8 @@ import io.earshot.server.source.ProfileLookups;
 import io.earshot.server.source.SourceRoutes;
 import io.earshot.server.stream.LiveStream;
 import io.earshot.server.topic.TopicRoutes;
-import io.earshot.server.web.HomePage;
+import io.earshot.server.web.TopicPreviewRoutes;
+import io.earshot.server.web.WebPages;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
 import io.earshot.source.SourceDefinitions;
@@ -203,6 +209,11 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Opens everything, starts the configured source and serves HTTP. */
     public static EarshotApp start(EarshotConfig config) {
+        return start(config, AccountSettings.fromEnvironment(Map.of(), config.apiToken()));
+    }
+
+    /** Like {@link #start(EarshotConfig)}, with how accounts bootstrap ({@code EARSHOT_ADMIN_PASSWORD}) and cookies. */
+    public static EarshotApp start(EarshotConfig config, AccountSettings accountSettings) {
         EarshotApp app = new EarshotApp(config, Clock.systemUTC(), true);
         try {
             app.alerts.applyConfig(config.alerts());
@@ -212,7 +223,7 @@ public final class EarshotApp implements AutoCloseable {
             if (config.source() != EarshotConfig.SourceChoice.NONE) {
                 app.startApiSources();
             }
-            app.serveHttp();
+            app.serveHttp(accountSettings);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -341,7 +352,17 @@ public final class EarshotApp implements AutoCloseable {
         return true;
     }
 
-    private void serveHttp() {
+    private void serveHttp(AccountSettings accountSettings) {
+        Accounts accounts = new Accounts(state.accounts(), accountSettings, clock);
+        accounts.bootstrap();
+        if (!accounts.enforced()) {
+            log.warn(
+                    "no users and no API token: anyone who can reach http://{}:{} is admin. Create the first user:"
+                            + " earshot user add NAME --role admin (or set EARSHOT_ADMIN_PASSWORD)",
+                    config.host(),
+                    config.port());
+        }
+        SessionRoutes sessions = new SessionRoutes(accounts);
         JetstreamMapper jetstream = new JetstreamMapper();
         GenericPostMapper post = new GenericPostMapper();
         Map<String, Function<Context, EventMapper>> formats = Map.of(
@@ -364,8 +385,13 @@ public final class EarshotApp implements AutoCloseable {
                         new TopicInfluence(archive, influence),
                         task -> pipeline.submitTask(task).join()),
                 liveStream,
-                new HomePage(archive, topics));
-        this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
+                sessions,
+                new AccountRoutes(accounts),
+                new TopicPreviewRoutes(archive, clock),
+                new WebPages(accounts, sessions));
+        this.http = new HttpServer(
+                        routes, new Gate(accounts, config.ingestTokens().keySet())::check)
+                .start(config.host(), config.port());
     }
 
     /** The shipped models, or a sentiment model trained with {@code earshot train sentiment} ({@code EARSHOT_SENTIMENT_MODEL}). */

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             FeedCommand.class,
             SourceCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EarshotCommand implements Runnable {

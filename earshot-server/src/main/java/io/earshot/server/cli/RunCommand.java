@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
                                     "unknown source '" + source + "'; use all, bluesky or none");
                     });
         }
-        EarshotApp app = EarshotApp.start(config);
+        EarshotApp app = EarshotApp.start(
+                config, io.earshot.server.account.AccountSettings.fromEnvironment(System.getenv(), config.apiToken()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -2,8 +2,11 @@ package io.earshot.server.http;
 
 import io.earshot.archive.InvalidCursorException;
 import io.earshot.query.QuerySyntaxException;
+import io.earshot.server.account.Gate;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +25,36 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     public HttpServer(List<Routes> features, Optional<String> apiToken) {
+        // ingest checks its own tokens (per source, or this one): see IngestRoutes
+        this(
+                features,
+                "/api/*",
+                ctx -> apiToken.filter(token -> !ctx.path().equals("/api/v1/ingest"))
+                        .ifPresent(token -> requireToken(ctx, token)));
+    }
+
+    /**
+     * With a guard run before every request (the accounts' {@code Gate}: sessions, tokens, roles, CSRF, security
+     * headers), the web UI's static files ({@code /static/}) and WebJars ({@code /webjars/}).
+     */
+    public HttpServer(List<Routes> features, Handler guard) {
+        this(features, "*", guard);
+    }
+
+    private HttpServer(List<Routes> features, String guardedPaths, Handler guard) {
         this.javalin = Javalin.create(config -> {
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/earshot-web";
+                files.location = Location.CLASSPATH;
+            });
             config.startup.showJavalinBanner = false;
             // live streams hold their request open: virtual threads make that cheap
             config.concurrency.useVirtualThreads = true;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L << 20;
-            // ingest checks its own tokens (per source, or this one): see IngestRoutes
-            config.routes.before(
-                    "/api/*",
-                    ctx -> apiToken.filter(token -> !ctx.path().equals("/api/v1/ingest"))
-                            .ifPresent(token -> requireToken(ctx, token)));
+            config.routes.before(guardedPaths, guard);
             config.routes.exception(
                     QuerySyntaxException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), Optional.of(e.column())));
             config.routes.exception(
@@ -52,6 +74,10 @@ public final class HttpServer implements AutoCloseable {
                     PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage(), Optional.empty()));
             config.routes.exception(
                     ConflictException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), Optional.empty()));
+            config.routes.exception(
+                    ForbiddenException.class, (e, ctx) -> error(ctx, 403, e.getMessage(), Optional.empty()));
+            // the guard already answered with a redirect to the login page
+            config.routes.exception(Gate.LoginRedirect.class, (e, ctx) -> {});
             config.routes.exception(UnauthorizedException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"earshot\"");
                 error(ctx, 401, e.getMessage(), Optional.empty());

@@ -1,0 +1,159 @@
+package io.earshot.server.account;
+
+import io.earshot.account.Role;
+import io.earshot.server.http.ForbiddenException;
+import io.earshot.server.http.Tokens;
+import io.earshot.server.http.UnauthorizedException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs before every request: security headers, who is calling (session cookie or bearer token), whether their
+ * role may do this ({@link AccessPolicy}), and CSRF for browser sessions. No session → {@code 401} for the API,
+ * the login page for the browser; wrong role → {@code 403}.
+ */
+public final class Gate {
+
+    static final String SESSION_COOKIE = "earshot_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FIELD = "_csrf";
+    private static final String PRINCIPAL = "earshot.principal";
+
+    /**
+     * Only this origin's scripts, styles, images and connections; no inline script or style attribute, no
+     * plugins, no framing. Post text is escaped everywhere besides; this is the second wall.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    private final Accounts accounts;
+    private final Set<String> sourcesWithIngestTokens;
+
+    /**
+     * @param sourcesWithIngestTokens webhook sources that have their own ingest token: {@code IngestRoutes} checks
+     *     those (and {@code EARSHOT_API_TOKEN}) itself; other ingest requests need an admin once accounts exist
+     */
+    public Gate(Accounts accounts, Set<String> sourcesWithIngestTokens) {
+        this.accounts = accounts;
+        this.sourcesWithIngestTokens = Set.copyOf(sourcesWithIngestTokens);
+    }
+
+    /** The before-handler for every path. */
+    public void check(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        String path = ctx.path();
+        Optional<Role> needed = path.equals("/api/v1/ingest")
+                ? ingestNeeds(ctx)
+                : AccessPolicy.required(ctx.method().name(), path);
+        if (needed.isEmpty()) {
+            return;
+        }
+        Principal principal = identify(ctx);
+        ctx.attribute(PRINCIPAL, principal);
+        if (!principal.role().allows(needed.get())) {
+            throw new ForbiddenException("your role (" + principal.role().id() + ") may not do this; it needs "
+                    + needed.get().id() + " or above (ask an admin)");
+        }
+        if (principal.kind() == Principal.Kind.SESSION && !safe(ctx.method().name())) {
+            requireCsrf(ctx, principal.csrfToken().orElse(""));
+        }
+    }
+
+    /**
+     * Ingest keeps its own tokens: a source with its own token, or {@code EARSHOT_API_TOKEN}, is checked by {@code
+     * IngestRoutes}. Without either, ingest is open only on an open install; otherwise it needs an admin (an API
+     * token of role admin), so nobody can inject posts once accounts exist.
+     */
+    private Optional<Role> ingestNeeds(Context ctx) {
+        String source = Optional.ofNullable(ctx.queryParam("source")).orElse("");
+        if (sourcesWithIngestTokens.contains(source)
+                || accounts.settings().apiToken().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Role.ADMIN);
+    }
+
+    /** The caller, as decided by {@link #check}: always present on a non-public path. */
+    public static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        return principal == null ? Principal.open() : principal;
+    }
+
+    private Principal identify(Context ctx) {
+        String bearer = Tokens.bearer(ctx);
+        if (!bearer.isEmpty()) {
+            return accounts.token(bearer)
+                    .orElseThrow(() -> new UnauthorizedException("the API token is not valid (revoked, or mistyped)"));
+        }
+        Optional<Principal> session =
+                Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).flatMap(accounts::session);
+        if (session.isPresent()) {
+            return session.get();
+        }
+        if (!accounts.enforced()) {
+            return Principal.open();
+        }
+        if (wantsPage(ctx)) {
+            ctx.redirect("/login?next=" + URLEncoder.encode(nextTarget(ctx), StandardCharsets.UTF_8), HttpStatus.FOUND);
+            ctx.skipRemainingHandlers();
+            throw new LoginRedirect();
+        }
+        throw new UnauthorizedException(
+                "log in first: send 'Authorization: Bearer <token>' (an API token, see docs/api.md) or a session cookie");
+    }
+
+    /** Thrown after the redirect is set, so nothing else runs; mapped to "leave the response as it is". */
+    public static final class LoginRedirect extends RuntimeException {
+        LoginRedirect() {
+            super("redirected to the login page", null, false, false);
+        }
+    }
+
+    private static boolean wantsPage(Context ctx) {
+        return ctx.method().name().equals("GET")
+                && !ctx.path().startsWith("/api/")
+                && !ctx.path().equals("/metrics");
+    }
+
+    private static String nextTarget(Context ctx) {
+        String query = ctx.queryString();
+        return query == null ? ctx.path() : ctx.path() + "?" + query;
+    }
+
+    private static boolean safe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
+    private static void requireCsrf(Context ctx, String expected) {
+        String presented = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElse("");
+        if (presented.isEmpty() && isForm(ctx)) {
+            presented = Optional.ofNullable(ctx.formParam(CSRF_FIELD)).orElse("");
+        }
+        if (!Secrets.same(expected, presented)) {
+            throw new ForbiddenException("missing or wrong CSRF token: reload the page and try again");
+        }
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    /** Whether cookies should carry {@code Secure}: TLS seen directly, through a proxy, or forced by config. */
+    static boolean secure(Context ctx, AccountSettings settings) {
+        return settings.secureCookies()
+                || "https".equalsIgnoreCase(ctx.scheme())
+                || "https"
+                        .equalsIgnoreCase(Optional.ofNullable(ctx.header("X-Forwarded-Proto"))
+                                .orElse("")
+                                .strip());
+    }
+}

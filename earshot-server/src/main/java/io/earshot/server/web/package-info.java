@@ -1,0 +1,10 @@
+/**
+ * The web app: server-rendered pages (dashboard, live stream, search, topic editor, alerts, sources, settings)
+ * with one small script, {@code /static/app.js}, that fills them from the JSON API and the live stream (SSE).
+ *
+ * <p>Safety: every piece of text from a post reaches the page as a DOM text node or an escaped attribute ({@link
+ * io.earshot.server.web.Html#escape}); links are only ever {@code http(s)}; the Content-Security-Policy allows no
+ * inline script. Pages need a session (or an open install); state-changing calls from the script send the
+ * session's CSRF token in {@code X-CSRF-Token}. docs/web.md describes each page.
+ */
+package io.earshot.server.web;
