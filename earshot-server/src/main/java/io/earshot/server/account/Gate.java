@@ -62,8 +62,11 @@ public final class Gate {
             throw new ForbiddenException("your role (" + principal.role().id() + ") may not do this; it needs "
                     + needed.get().id() + " or above (ask an admin)");
         }
-        if (principal.kind() == Principal.Kind.SESSION && !safe(ctx.method().name())) {
-            requireCsrf(ctx, principal.csrfToken().orElse(""));
+        if (principal.kind() != Principal.Kind.TOKEN && !safe(ctx.method().name())) {
+            requireSameOrigin(ctx);
+            if (principal.kind() == Principal.Kind.SESSION) {
+                requireCsrf(ctx, principal.csrfToken().orElse(""));
+            }
         }
     }
 
@@ -139,6 +142,26 @@ public final class Gate {
         }
         if (!Secrets.same(expected, presented)) {
             throw new ForbiddenException("missing or wrong CSRF token: reload the page and try again");
+        }
+    }
+
+    /**
+     * A browser names the page a request comes from in {@code Origin}; another site's page must not change
+     * anything here, not even on an open install (where there is no session to hold a CSRF token). Tools such
+     * as curl send no {@code Origin} and pass.
+     */
+    private static void requireSameOrigin(Context ctx) {
+        String origin = Optional.ofNullable(ctx.header("Origin")).orElse("");
+        if (origin.isEmpty()) {
+            return;
+        }
+        String host = Optional.ofNullable(ctx.header("Host")).orElse("");
+        String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        String forwardedHost =
+                Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse("");
+        if (origin.equals("null")
+                || !(originHost.equalsIgnoreCase(host) || originHost.equalsIgnoreCase(forwardedHost))) {
+            throw new ForbiddenException("cross-site request refused: " + origin + " is not this site");
         }
     }
 

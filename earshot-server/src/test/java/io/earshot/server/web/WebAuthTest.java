@@ -28,6 +28,12 @@ class WebAuthTest {
             HttpResponse<String> page = browser.get("/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Open install").contains("earshot user add");
+            String topic = "{\"name\":\"Acme\",\"query\":\"acme\"}";
+            assertThat(browser.json("POST", "/api/v1/topics", topic, "Origin", "https://evil.example")
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(browser.json("POST", "/api/v1/topics", topic).statusCode())
+                    .isEqualTo(201);
         }
     }
 
