@@ -67,7 +67,8 @@ final class Layout {
                 .append(main)
                 .append("</main><script src=\"")
                 .append(UPLOT)
-                .append("uPlot.iife.min.js\"></script><script src=\"/static/app.js\"></script></body></html>");
+                .append("uPlot.iife.min.js\"></script><script src=\"/static/app.js\"></script>")
+                .append("<script src=\"/static/dashboard.js\"></script></body></html>");
         return html.toString();
     }
 

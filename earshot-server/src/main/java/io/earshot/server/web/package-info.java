@@ -1,6 +1,6 @@
 /**
  * The web app: server-rendered pages (dashboard, live stream, search, topic editor, alerts, sources, settings)
- * with one small script, {@code /static/app.js}, that fills them from the JSON API and the live stream (SSE).
+ * with two small scripts, {@code /static/app.js} and {@code /static/dashboard.js}, that fill them from the JSON API and the live stream (SSE).
  *
  * <p>Safety: every piece of text from a post reaches the page as a DOM text node or an escaped attribute ({@link
  * io.earshot.server.web.Html#escape}); links are only ever {@code http(s)}; the Content-Security-Policy allows no
