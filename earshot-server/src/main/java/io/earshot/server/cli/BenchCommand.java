@@ -3,6 +3,7 @@ package io.earshot.server.cli;
 import io.earshot.bench.MatchBench;
 import io.earshot.bench.enrich.EnrichBench;
 import io.earshot.bench.influence.InfluenceBench;
+import io.earshot.server.alert.AlertLatencyBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,12 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its result as one JSON line.",
-        subcommands = {BenchCommand.Match.class, BenchCommand.Enrich.class, BenchCommand.Influence.class})
+        subcommands = {
+            BenchCommand.Match.class,
+            BenchCommand.Enrich.class,
+            BenchCommand.Influence.class,
+            BenchCommand.Alerts.class
+        })
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -96,6 +102,28 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             System.out.println(InfluenceBench.run(graph.file, fromStore));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "alerts",
+            mixinStandardHelpOptions = true,
+            description = "Alert latency: ingest at a steady rate with an every_match webhook rule to a local receiver;"
+                    + " mention-ingested to webhook-received p50/p99 and throughput.")
+    static final class Alerts implements Callable<Integer> {
+        @Option(names = "--rate", defaultValue = "10000", description = "Posts per second (default 10000).")
+        private int rate;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "How long to ingest (default 20).")
+        private int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rate < 1 || seconds < 1) {
+                throw new IllegalArgumentException("--rate and --seconds must be at least 1");
+            }
+            System.out.println(AlertLatencyBench.run(rate, seconds));
             return 0;
         }
     }
