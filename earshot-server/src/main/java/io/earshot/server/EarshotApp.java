@@ -362,6 +362,7 @@ public final class EarshotApp implements AutoCloseable {
                 new AuthorRoutes(
                         influence,
                         new TopicInfluence(archive, influence),
+                        state.projects(),
                         task -> pipeline.submitTask(task).join()),
                 liveStream,
                 new HomePage(archive, topics));
