@@ -133,7 +133,7 @@ public final class BatchProcessor {
         upserts.put(post.key(), post);
     }
 
-    /** Matches and stores the posts; returns those that matched a topic (the new mentions and edits of them). */
+    /** Matches and stores the posts; returns those that matched a topic (new mentions, edits of them) and replies. */
     private List<Mention> storePosts(Map<PostKey, Post> upserts, IngestCounters counters) {
         if (upserts.isEmpty()) {
             return List.of();
@@ -163,7 +163,11 @@ public final class BatchProcessor {
             counters.postStored(!matches.get(i).isEmpty());
         }
         archive.upsert(mentions);
-        return mentions.stream().filter(Mention::matchedAnyTopic).toList();
+        // replies that matched no topic go along too: the inbox follows the threads of its cases
+        return mentions.stream()
+                .filter(mention -> mention.matchedAnyTopic()
+                        || mention.post().replyParent().isPresent())
+                .toList();
     }
 
     /** The post with what Earshot knows of its author: a handle learned from identity events, the public profile. */

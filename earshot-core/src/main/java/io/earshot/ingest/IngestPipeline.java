@@ -265,11 +265,20 @@ public final class IngestPipeline implements AutoCloseable {
         // a retried batch may have stored the same post twice: tell listeners once, with its last version
         Map<PostKey, Mention> latest = new LinkedHashMap<>();
         storedSinceCommit.forEach(mention -> latest.put(mention.key(), mention));
-        List<Mention> stored = List.copyOf(latest.values());
+        List<Mention> stored =
+                latest.values().stream().filter(Mention::matchedAnyTopic).toList();
+        List<Mention> replies = latest.values().stream()
+                .filter(mention -> !mention.matchedAnyTopic())
+                .toList();
         storedSinceCommit.clear();
         for (MentionListener listener : listeners) {
             try {
-                listener.mentionsStored(stored);
+                if (!stored.isEmpty()) {
+                    listener.mentionsStored(stored);
+                }
+                if (!replies.isEmpty()) {
+                    listener.repliesStored(replies);
+                }
             } catch (RuntimeException e) {
                 log.warn("a mention listener failed; ingestion goes on", e);
             }

@@ -12,4 +12,10 @@ import java.util.List;
 @FunctionalInterface
 public interface MentionListener {
     void mentionsStored(List<Mention> mentions);
+
+    /**
+     * Told about stored replies that matched no topic (a thread's later messages: "still broken", "thanks!"), so
+     * the inbox can follow conversations; most listeners ignore them. Same rules as {@link #mentionsStored}.
+     */
+    default void repliesStored(List<Mention> replies) {}
 }

@@ -42,6 +42,7 @@ public final class SqliteStateStore
     private final SqliteSourceDefinitions sourceDefinitions;
     private final SqliteAlertRules alertRules;
     private final SqliteAlertState alertState;
+    private final SqliteInbox inbox;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -54,6 +55,7 @@ public final class SqliteStateStore
         this.sourceDefinitions = new SqliteSourceDefinitions(database, clock);
         this.alertRules = new SqliteAlertRules(database);
         this.alertState = new SqliteAlertState(database);
+        this.inbox = new SqliteInbox(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -179,6 +181,11 @@ public final class SqliteStateStore
     /** The alert engine's memory: notices, minute counts, per-rule values. */
     public AlertState alertState() {
         return alertState;
+    }
+
+    /** The inbox: cases, routing rules, teams, canned replies, connected accounts, replies and contacts. */
+    public SqliteInbox inbox() {
+        return inbox;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */
