@@ -43,6 +43,9 @@ public final class ReplyService {
         }
     }
 
+    /** What a request did: the reply, and whether this was a repeat of an earlier request (nothing was sent). */
+    public record Requested(Reply reply, boolean repeated) {}
+
     /** The reply cannot move that way (approve your own, approve a sent one …): 409. */
     public static final class ReplyStateException extends RuntimeException {
         public ReplyStateException(String message) {
@@ -73,7 +76,7 @@ public final class ReplyService {
      * Records and (unless the case's team requires approval) sends a reply. A request key seen before for this case
      * returns that reply as it stands, sending nothing again.
      */
-    public Reply request(Request request) {
+    public Requested request(Request request) {
         Case c = cases.get(request.caseId());
         ConnectedAccount account = accounts.get(request.accountId())
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -106,7 +109,7 @@ public final class ReplyService {
                 Optional.empty());
         ReplyStore.Recorded recorded = store.record(draft);
         if (!recorded.created()) {
-            return recorded.reply(); // the same request again: what it did, as it stands
+            return new Requested(recorded.reply(), true); // the same request again: what it did, as it stands
         }
         if (approval) {
             cases.log(
@@ -115,9 +118,9 @@ public final class ReplyService {
                     CaseEvent.Type.REPLY_REQUESTED,
                     Optional.of("awaiting approval"),
                     Optional.of(recorded.reply().text()));
-            return recorded.reply();
+            return new Requested(recorded.reply(), false);
         }
-        return send(recorded.reply(), Optional.empty());
+        return new Requested(send(recorded.reply(), Optional.empty()), false);
     }
 
     /**
