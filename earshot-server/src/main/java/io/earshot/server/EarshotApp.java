@@ -32,6 +32,7 @@ import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.inbox.Inbox;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
 import io.earshot.server.mention.SentimentCorrector;
@@ -58,6 +59,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,7 @@ public final class EarshotApp implements AutoCloseable {
     private final LiveStream liveStream = new LiveStream();
     private final AlertEngine alertEngine;
     private final AlertService alerts;
+    private final Inbox inbox;
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
@@ -165,6 +168,16 @@ public final class EarshotApp implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(this::expireAlertMemory, 15, 24 * 60, TimeUnit.MINUTES);
         }
         housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
+        this.inbox = Inbox.open(
+                state.inbox(),
+                System.getenv(),
+                Inbox.Options.defaults(),
+                clock,
+                notification -> liveStream.alertFired(List.of(), notification));
+        if (live) {
+            pipeline.addListener(inbox.listener());
+            inbox.startWatching(housekeeping);
+        }
     }
 
     private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
@@ -328,7 +341,7 @@ public final class EarshotApp implements AutoCloseable {
                 "jetstream", ctx -> jetstream,
                 "post", ctx -> post,
                 "mastodon", ctx -> new MastodonStatusMapper(mastodonInstance(ctx)));
-        List<Routes> routes = List.of(
+        List<Routes> routes = new ArrayList<>(List.of(
                 new TopicRoutes(topics),
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
@@ -337,7 +350,8 @@ public final class EarshotApp implements AutoCloseable {
                 new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
                 new AlertRoutes(alerts),
                 liveStream,
-                new HomePage(archive, topics));
+                new HomePage(archive, topics)));
+        routes.addAll(inbox.routes());
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
     }
 
@@ -396,6 +410,7 @@ public final class EarshotApp implements AutoCloseable {
         metrics.put("earshot_alerts_mentions_checked_total", alertEngine.mentionsSeen());
         metrics.put("earshot_alerts_mentions_dropped_total", alertEngine.dropped());
         metrics.put("earshot_alerts_active_rules", alertEngine.activeRules());
+        metrics.putAll(inbox.metrics());
         return metrics;
     }
 
@@ -494,6 +509,10 @@ public final class EarshotApp implements AutoCloseable {
         return alertEngine;
     }
 
+    public Inbox inbox() {
+        return inbox;
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -512,6 +531,7 @@ public final class EarshotApp implements AutoCloseable {
         }
         liveStream.close();
         alertEngine.close();
+        inbox.close();
         if (http != null) {
             http.close();
         }
