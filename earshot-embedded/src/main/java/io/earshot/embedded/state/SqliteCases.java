@@ -145,7 +145,7 @@ final class SqliteCases implements CaseStore {
     public List<CaseMessage> messages(long caseId) {
         return database.call("read the thread of case " + caseId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT * FROM inbox_messages WHERE case_id = ? ORDER BY at, post_key")) {
+                    "SELECT * FROM inbox_messages WHERE case_id = ? ORDER BY at, outbound, post_key")) {
                 select.setLong(1, caseId);
                 try (ResultSet rows = select.executeQuery()) {
                     List<CaseMessage> messages = new ArrayList<>();

@@ -39,8 +39,10 @@ final class InboxSetup {
         this.clock = clock;
         this.onRulesChanged = onRulesChanged;
         if (store.get(Kind.SETTING, SEEDED).isEmpty()) {
-            for (Team team : Team.defaults()) {
-                store.put(Kind.TEAM, team.id(), 0, Json.write(TeamJson.render(team)), clock.instant());
+            List<Team> defaults = Team.defaults();
+            for (int i = 0; i < defaults.size(); i++) {
+                Team team = defaults.get(i);
+                store.put(Kind.TEAM, team.id(), i + 1, Json.write(TeamJson.render(team)), clock.instant());
             }
             store.put(Kind.SETTING, SEEDED, 0, "true", clock.instant());
         }
@@ -60,10 +62,16 @@ final class InboxSetup {
 
     /** Creates or replaces a team; returns whether it was new. */
     boolean putTeam(Team team) {
-        boolean created = !teams.containsKey(team.id());
-        store.put(Kind.TEAM, team.id(), 0, Json.write(TeamJson.render(team)), clock.instant());
+        Optional<InboxDefinitions.Definition> known = store.get(Kind.TEAM, team.id());
+        int position = known.map(InboxDefinitions.Definition::position)
+                .orElseGet(() -> store.list(Kind.TEAM).stream()
+                                .mapToInt(InboxDefinitions.Definition::position)
+                                .max()
+                                .orElse(0)
+                        + 1);
+        store.put(Kind.TEAM, team.id(), position, Json.write(TeamJson.render(team)), clock.instant());
         reloadTeams();
-        return created;
+        return known.isEmpty();
     }
 
     /**
@@ -89,7 +97,7 @@ final class InboxSetup {
             Team team = TeamJson.parse(Json.read(definition.json()), Optional.of(definition.id()));
             loaded.put(team.id(), team);
         }
-        teams = Map.copyOf(loaded);
+        teams = java.util.Collections.unmodifiableMap(loaded);
     }
 
     // routing rules
