@@ -59,8 +59,14 @@ final class MetricsRoutes implements Routes {
         json.put("cases", report.cases());
         json.put(
                 "first_response",
-                Map.of("by_team", report.firstResponseByTeam(), "by_person", report.firstResponseByPerson()));
-        json.put("resolution", Map.of("by_team", report.resolutionByTeam(), "by_person", report.resolutionByPerson()));
+                Map.of(
+                        "by_team",
+                        times(report.firstResponseByTeam()),
+                        "by_person",
+                        times(report.firstResponseByPerson())));
+        json.put(
+                "resolution",
+                Map.of("by_team", times(report.resolutionByTeam()), "by_person", times(report.resolutionByPerson())));
         Map<String, Object> sla = new LinkedHashMap<>();
         report.slaByTeam()
                 .forEach((team, compliance) -> sla.put(
@@ -90,6 +96,18 @@ final class MetricsRoutes implements Routes {
         sentiment.put("test", shift.test());
         sentiment.put("p_value", shift.pValue());
         json.put("sentiment_after_reply", sentiment);
+        return json;
+    }
+
+    private static Map<String, Object> times(Map<String, OutcomeMetrics.Times> groups) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        groups.forEach((name, times) -> json.put(
+                name,
+                Map.of(
+                        "count", times.count(),
+                        "mean_seconds", times.meanSeconds(),
+                        "median_seconds", times.medianSeconds(),
+                        "p90_seconds", times.p90Seconds())));
         return json;
     }
 
