@@ -58,6 +58,17 @@ final class InboxClient {
         return response.json();
     }
 
+    /** Polls {@code path} until its {@code items} hold {@code size} (bounded: 10 s). */
+    JsonNode await(String path, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode body = json(path);
+        while (body.get("items").size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            body = json(path);
+        }
+        return body;
+    }
+
     private ApiClient.Response send(String method, String path, String body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("X-Earshot-User", user);
