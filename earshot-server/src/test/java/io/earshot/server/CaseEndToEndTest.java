@@ -20,9 +20,13 @@ class CaseEndToEndTest {
         try (EarshotApp app = EndToEndTest.start(data)) {
             ApiClient api = new ApiClient(app.port());
             InboxClient ana = new InboxClient(app.port(), "ana");
-            assertThat(api.post("/api/v1/topics", "{\"name\": \"Acme\", \"query\": \"acme\"}").status()).isEqualTo(201);
-            ApiClient.Response rule = ana.post("/api/v1/routing-rules", "{\"name\": \"Complaints\", \"when\":"
-                    + " \"is:complaint\", \"then\": {\"team\": \"support\", \"priority\": \"high\"}}");
+            assertThat(api.post("/api/v1/topics", "{\"name\": \"Acme\", \"query\": \"acme\"}")
+                            .status())
+                    .isEqualTo(201);
+            ApiClient.Response rule = ana.post(
+                    "/api/v1/routing-rules",
+                    "{\"name\": \"Complaints\", \"when\":"
+                            + " \"is:complaint\", \"then\": {\"team\": \"support\", \"priority\": \"high\"}}");
             assertThat(rule.status()).as(rule.body()).isEqualTo(201);
             Thread.sleep(300); // the rule reaches the inbox's thread
 
@@ -32,12 +36,20 @@ class CaseEndToEndTest {
             assertThat(first.get("team").asText()).isEqualTo("support");
             assertThat(first.get("priority").asText()).isEqualTo("high");
             long id = first.get("id").asLong();
-            assertThat(ana.patch("/api/v1/cases/" + id, "{\"status\": \"resolved\"}").status()).isEqualTo(200);
+            assertThat(ana.patch("/api/v1/cases/" + id, "{\"status\": \"resolved\"}")
+                            .status())
+                    .isEqualTo(200);
 
             // "any news?" does not say acme: it reaches the inbox because it replies in the case's thread
             String root = "{\"uri\":\"at://did:plc:alice/app.bsky.feed.post/3kroot\",\"cid\":\"bafy3kroot\"}";
-            ingest(api, line("did:plc:alice", "3kreply", now.plusSeconds(5), "any news?",
-                    ",\"reply\":{\"root\":" + root + ",\"parent\":" + root + "}"));
+            ingest(
+                    api,
+                    line(
+                            "did:plc:alice",
+                            "3kreply",
+                            now.plusSeconds(5),
+                            "any news?",
+                            ",\"reply\":{\"root\":" + root + ",\"parent\":" + root + "}"));
             long deadline = System.nanoTime() + 10_000_000_000L;
             JsonNode reopened = ana.json("/api/v1/cases/" + id);
             while (!reopened.get("status").asText().equals("open") && System.nanoTime() < deadline) {
@@ -46,16 +58,20 @@ class CaseEndToEndTest {
             }
             assertThat(reopened.get("status").asText()).isEqualTo("open");
             assertThat(reopened.at("/thread/messages")).hasSize(2);
-            assertThat(reopened.get("history").toString()).contains("\"type\":\"reopened\"").contains("\"actor\":\"ana\"");
+            assertThat(reopened.get("history").toString())
+                    .contains("\"type\":\"reopened\"")
+                    .contains("\"actor\":\"ana\"");
             assertThat(ana.json("/api/v1/cases").get("items")).hasSize(1);
-            assertThat(api.get("/metrics").body()).contains("earshot_inbox_cases_opened_total 1")
+            assertThat(api.get("/metrics").body())
+                    .contains("earshot_inbox_cases_opened_total 1")
                     .contains("earshot_inbox_cases_reopened_total 1");
         }
     }
 
     private static String line(String did, String rkey, Instant at, String text, String extra) {
         long micros = at.toEpochMilli() * 1000;
-        return "{\"did\":\"" + did + "\",\"time_us\":" + micros + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"r" + micros
+        return "{\"did\":\"" + did + "\",\"time_us\":" + micros + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"r"
+                + micros
                 + "\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"" + rkey
                 + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"" + at + "\",\"langs\":[\"en\"],"
                 + "\"text\":\"" + text + "\"" + extra + "},\"cid\":\"bafy" + rkey + "\"}}";
