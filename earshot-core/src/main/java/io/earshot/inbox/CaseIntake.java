@@ -55,6 +55,7 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     private final Heard heard;
     private final Clock clock;
     private final Settings settings;
+    private final CaseLocks locks;
     private final ThreadPoolExecutor worker;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder opened = new LongAdder();
@@ -68,7 +69,8 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
             Predicate<String> ownAccount,
             Heard heard,
             Clock clock,
-            Settings settings) {
+            Settings settings,
+            CaseLocks locks) {
         this.cases = cases;
         this.router = router;
         this.assigner = assigner;
@@ -77,6 +79,7 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
         this.heard = heard;
         this.clock = clock;
         this.settings = settings;
+        this.locks = locks;
         this.worker = new ThreadPoolExecutor(
                 1,
                 1,
@@ -125,7 +128,11 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
             Optional<Case> existing = cases.caseOfThread(threadKeys(post));
             CaseMessage message = message(existing.map(Case::id).orElse(0L), mention, author, at, outbound);
             if (existing.isPresent()) {
-                join(existing.get(), message, outbound, at);
+                long id = existing.get().id();
+                locks.with(id, () -> {
+                    cases.get(id).ifPresent(current -> join(current, message, outbound, at));
+                    return null;
+                });
                 if (!outbound) {
                     heard.heard(mention, cases.get(existing.get().id()));
                 }

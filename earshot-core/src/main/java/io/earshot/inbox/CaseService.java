@@ -33,11 +33,13 @@ public final class CaseService {
     private final CaseStore store;
     private final Function<String, Optional<Team>> teams;
     private final Clock clock;
+    private final CaseLocks locks;
 
-    public CaseService(CaseStore store, Function<String, Optional<Team>> teams, Clock clock) {
+    public CaseService(CaseStore store, Function<String, Optional<Team>> teams, Clock clock, CaseLocks locks) {
         this.store = store;
         this.teams = teams;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** A page of cases, newest first; {@code sla} keeps only cases of that standing (read at this instant). */
@@ -97,6 +99,10 @@ public final class CaseService {
      */
     public Case change(long id, String actor, List<CaseChange> changes) {
         Objects.requireNonNull(actor, "actor");
+        return locks.with(id, () -> apply(id, actor, changes));
+    }
+
+    private Case apply(long id, String actor, List<CaseChange> changes) {
         Case current = get(id);
         Instant now = clock.instant();
         Case changed = current;
@@ -198,8 +204,7 @@ public final class CaseService {
 
     /** Appends a line of history that changes nothing else (a reply requested, approved, failed). */
     public void log(long id, String actor, CaseEvent.Type type, Optional<String> to, Optional<String> text) {
-        Case current = get(id);
-        store.update(current, List.of(CaseEvent.of(id, clock.instant(), actor, type, Optional.empty(), to, text)));
+        store.log(List.of(CaseEvent.of(get(id).id(), clock.instant(), actor, type, Optional.empty(), to, text)));
     }
 
     /**
@@ -207,6 +212,18 @@ public final class CaseService {
      * comes back through ingestion), answers what waited, and moves the case on to {@code then}.
      */
     public Case replied(
+            long id,
+            String actor,
+            PostKey post,
+            String uri,
+            Optional<String> url,
+            String text,
+            String account,
+            CaseStatus then) {
+        return locks.with(id, () -> recordReply(id, actor, post, uri, url, text, account, then));
+    }
+
+    private Case recordReply(
             long id,
             String actor,
             PostKey post,

@@ -23,6 +23,9 @@ public interface CaseStore {
     /** Stores a case's new state with the history lines that explain it. */
     void update(Case changed, List<CaseEvent> events);
 
+    /** Appends history lines (each names its case) without changing any case. */
+    void log(List<CaseEvent> events);
+
     /** Adds a post to a case's thread; false when the post was there already (a replay or an edit). */
     boolean addMessage(CaseMessage message);
 

@@ -79,17 +79,14 @@ public final class SlaWatch {
         if (!flagged.add(c.id() + "/" + name + "/" + started)) {
             return 0;
         }
-        store.update(
-                c,
-                List.of(CaseEvent.of(
-                        c.id(),
-                        now,
-                        CaseEvent.SYSTEM,
-                        CaseEvent.Type.SLA_BREACHED,
-                        Optional.of(started),
-                        Optional.of(name),
-                        Optional.of(
-                                name + " target of " + timer.get().target().toMinutes() + " working minutes missed"))));
+        store.log(List.of(CaseEvent.of(
+                c.id(),
+                now,
+                CaseEvent.SYSTEM,
+                CaseEvent.Type.SLA_BREACHED,
+                Optional.of(started),
+                Optional.of(name),
+                Optional.of(name + " target of " + timer.get().target().toMinutes() + " working minutes missed"))));
         breaches.increment();
         listener.breached(c, name, timer.get());
         return 1;

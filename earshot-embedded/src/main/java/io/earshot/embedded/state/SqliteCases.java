@@ -83,6 +83,16 @@ final class SqliteCases implements CaseStore {
         });
     }
 
+    @Override
+    public void log(List<CaseEvent> events) {
+        database.transaction("append case history", connection -> {
+            for (CaseEvent event : events) {
+                insertEvents(connection, event.caseId(), List.of(event));
+            }
+            return null;
+        });
+    }
+
     /** Binds team..resolved_at (10 columns from {@code at}, skipping opened_at when creating is the caller's job). */
     private static void bindMutable(PreparedStatement statement, int at, Case c) throws SQLException {
         Rows.setText(statement, at, c.team());

@@ -4,6 +4,7 @@ import io.earshot.domain.Network;
 import io.earshot.embedded.state.SqliteInbox;
 import io.earshot.inbox.Assigner;
 import io.earshot.inbox.CaseIntake;
+import io.earshot.inbox.CaseLocks;
 import io.earshot.inbox.CaseService;
 import io.earshot.inbox.Presence;
 import io.earshot.inbox.Router;
@@ -77,7 +78,8 @@ public final class Inbox implements AutoCloseable {
         InboxSetup[] setupHolder = new InboxSetup[1];
         java.util.function.Function<String, Optional<Team>> teams = id -> setupHolder[0].team(id);
         this.accounts = new AccountService(state.replies(), options.networks(), cipher, clock);
-        this.cases = new CaseService(state.cases(), teams, clock);
+        CaseLocks locks = new CaseLocks();
+        this.cases = new CaseService(state.cases(), teams, clock, locks);
         ContactService contacts = new ContactService(state.contacts(), state.cases(), clock);
         this.intake = new CaseIntake(
                 state.cases(),
@@ -87,7 +89,8 @@ public final class Inbox implements AutoCloseable {
                 accounts::isOwn,
                 contacts,
                 clock,
-                options.intake());
+                options.intake(),
+                locks);
         this.setup = new InboxSetup(
                 state.definitions(), clock, (rules, mode) -> intake.submit(() -> router.replace(rules, mode)));
         setupHolder[0] = setup;

@@ -124,6 +124,16 @@ public abstract class CaseStoreContract extends StoreContract<CaseStore> {
                                 Optional.empty())));
         assertThat(store().get(third.id()).orElseThrow().resolvedAt()).contains(T0.plusSeconds(60));
         assertThat(store().events(third.id())).extracting(CaseEvent::actor).containsExactly(CaseEvent.SYSTEM, "ana");
+        store().log(List.of(CaseEvent.of(
+                third.id(),
+                T0.plusSeconds(61),
+                "ben",
+                CaseEvent.Type.NOTE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("called her"))));
+        assertThat(store().events(third.id()).getLast().text()).contains("called her");
+        assertThat(store().get(third.id()).orElseThrow().status()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(store().list(CaseQuery.all(10)))
                 .extracting(Case::id)
                 .containsExactly(third.id(), second.id(), first.id());
