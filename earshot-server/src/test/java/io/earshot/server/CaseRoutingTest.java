@@ -142,6 +142,13 @@ class CaseRoutingTest {
                 .followers(5000)
                 .build());
         assertThat(lead.json("/api/v1/cases").at("/items/0/team").asText()).isEqualTo("sales");
+
+        // a trial says what the rules would do, without opening a case
+        JsonNode trial = lead.post("/api/v1/routing-rules/test", "{\"text\": \"refund?\", \"followers\": 200}")
+                .json();
+        assertThat(trial.get("matched").toString()).isEqualTo("[\"Refunds\"]");
+        assertThat(trial.at("/then/team").asText()).isEqualTo("support");
+        assertThat(lead.json("/api/v1/cases").get("items")).hasSize(3);
     }
 
     @Test

@@ -33,6 +33,9 @@ final class SetupRoutes implements Routes {
             setup.setMode(RoutingMode.fromId(Fields.requiredText(body, "mode", "\"first\" or \"all\"")));
             Requests.json(ctx, 200, rules());
         });
+        routes.post(
+                "/api/v1/routing-rules/test",
+                ctx -> Requests.json(ctx, 200, RoutingTrial.run(Json.read(ctx.body()), setup)));
         routes.put("/api/v1/routing-rules/order", ctx -> {
             JsonNode body = Fields.object(Json.read(ctx.body()), "the order");
             setup.reorder(Fields.numbers(body, "ids"));
