@@ -74,9 +74,9 @@ public final class Inbox implements AutoCloseable {
             Options options,
             Clock clock,
             Consumer<Map<String, Object>> breaches) {
-        // the intake is made before the setup publishes rules to it; the setup is there before any mention arrives
-        InboxSetup[] setupHolder = new InboxSetup[1];
-        java.util.function.Function<String, Optional<Team>> teams = id -> setupHolder[0].team(id);
+        // the intake exists before the setup publishes rules to it; teams are looked up in the setup once it is
+        // there (before any mention arrives)
+        java.util.function.Function<String, Optional<Team>> teams = this::team;
         this.accounts = new AccountService(state.replies(), options.networks(), cipher, clock);
         CaseLocks locks = new CaseLocks();
         this.cases = new CaseService(state.cases(), teams, clock, locks);
@@ -93,7 +93,6 @@ public final class Inbox implements AutoCloseable {
                 locks);
         this.setup = new InboxSetup(
                 state.definitions(), clock, (rules, mode) -> intake.submit(() -> router.replace(rules, mode)));
-        setupHolder[0] = setup;
         this.slaWatch = new SlaWatch(
                 state.cases(),
                 cases,
@@ -134,6 +133,10 @@ public final class Inbox implements AutoCloseable {
             Clock clock,
             Consumer<Map<String, Object>> breaches) {
         return new Inbox(state, CredentialCipher.fromEnvironment(env), options, clock, breaches);
+    }
+
+    private Optional<Team> team(String id) {
+        return setup.team(id);
     }
 
     /** Joins the ingest pipeline: new mentions and thread replies become cases. */
