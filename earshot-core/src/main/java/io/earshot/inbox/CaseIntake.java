@@ -37,6 +37,9 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     @FunctionalInterface
     public interface Heard {
         void heard(Mention mention, Optional<Case> inCase);
+
+        /** Posts deleted on their network: forget them. */
+        default void forget(List<PostKey> posts) {}
     }
 
     /**
@@ -98,6 +101,15 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     @Override
     public void repliesStored(List<Mention> replies) {
         submit(() -> process(replies, false));
+    }
+
+    /** Deleted posts are forgotten by the inbox and by contacts, in order with the rest of the inbox's work. */
+    @Override
+    public void postsDeleted(List<PostKey> keys) {
+        submit(() -> {
+            cases.forget(keys);
+            heard.forget(keys);
+        });
     }
 
     /** Runs {@code work} on the inbox's thread (rule changes use it too, so they apply between batches). */

@@ -23,6 +23,12 @@ public interface CaseStore {
     /** Stores a case's new state with the history lines that explain it. */
     void update(Case changed, List<CaseEvent> events);
 
+    /**
+     * Forgets the text of deleted posts: their messages stay in their threads (so replies to them still find
+     * their case) with empty text, and the history lines that quoted them lose the quote.
+     */
+    void forget(Collection<PostKey> posts);
+
     /** Appends history lines (each names its case) without changing any case. */
     void log(List<CaseEvent> events);
 

@@ -46,6 +46,7 @@ public final class BatchProcessor {
     private final InteractionGraph graph;
     private final AuthorProfiles profiles;
     private final Clock clock;
+    private final List<PostKey> deleted = new ArrayList<>();
 
     public BatchProcessor(
             MentionArchive archive,
@@ -68,6 +69,16 @@ public final class BatchProcessor {
         this.graph = graph;
         this.profiles = profiles;
         this.clock = clock;
+    }
+
+    /**
+     * The posts deleted by the batches processed since the last call (for listeners that keep copies of posts,
+     * such as the inbox); the pipeline takes them after each batch.
+     */
+    public List<PostKey> takeDeleted() {
+        List<PostKey> taken = List.copyOf(deleted);
+        deleted.clear();
+        return taken;
     }
 
     /**
@@ -121,6 +132,7 @@ public final class BatchProcessor {
             archive.delete(deletes);
             deletes.forEach(ledger::forgetSubject);
             counters.postsDeleted(deletes.size());
+            deleted.addAll(deletes);
         }
         return stored;
     }

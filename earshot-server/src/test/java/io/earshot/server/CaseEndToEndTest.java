@@ -62,6 +62,20 @@ class CaseEndToEndTest {
                     .contains("\"type\":\"reopened\"")
                     .contains("\"actor\":\"ana\"");
             assertThat(ana.json("/api/v1/cases").get("items")).hasSize(1);
+
+            // alice deletes her reply: the inbox forgets its text, the thread keeps its shape
+            ingest(
+                    api,
+                    JetstreamLines.deletePost(
+                            "did:plc:alice", "3kreply", now.plusSeconds(9).toEpochMilli() * 1000));
+            long until = System.nanoTime() + 10_000_000_000L;
+            JsonNode forgotten = ana.json("/api/v1/cases/" + id);
+            while (!forgotten.at("/thread/messages/1/text").asText().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50);
+                forgotten = ana.json("/api/v1/cases/" + id);
+            }
+            assertThat(forgotten.at("/thread/messages/1/text").asText()).isEmpty();
+            assertThat(forgotten.get("history").toString()).doesNotContain("any news?");
             assertThat(api.get("/metrics").body())
                     .contains("earshot_inbox_cases_opened_total 1")
                     .contains("earshot_inbox_cases_reopened_total 1");

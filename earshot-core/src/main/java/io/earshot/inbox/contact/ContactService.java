@@ -76,6 +76,11 @@ public final class ContactService implements CaseIntake.Heard {
         }
     }
 
+    @Override
+    public void forget(List<io.earshot.domain.PostKey> posts) {
+        store.forget(posts);
+    }
+
     /** The status recent mentions give: mean sentiment over the last {@link #RECENT} within {@link #WINDOW}. */
     static ContactStatus status(List<ContactStore.Mentioned> newestFirst, Instant now) {
         double sum = 0;

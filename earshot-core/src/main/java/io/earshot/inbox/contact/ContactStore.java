@@ -2,6 +2,7 @@ package io.earshot.inbox.contact;
 
 import io.earshot.domain.PostKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,6 +34,9 @@ public interface ContactStore {
 
     /** Remembers a mention by a contact; false when it was known (a replay or an edit updates its sentiment). */
     boolean addMention(long contactId, Mentioned mention);
+
+    /** Forgets deleted posts from every contact's history. */
+    void forget(Collection<PostKey> posts);
 
     /** A contact's mentions, newest first. */
     List<Mentioned> mentions(long contactId, int limit);

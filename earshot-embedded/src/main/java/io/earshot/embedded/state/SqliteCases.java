@@ -84,6 +84,24 @@ final class SqliteCases implements CaseStore {
     }
 
     @Override
+    public void forget(Collection<PostKey> posts) {
+        database.transaction("forget deleted posts in cases", connection -> {
+            try (PreparedStatement messages =
+                            connection.prepareStatement("UPDATE inbox_messages SET text = '' WHERE post_key = ?");
+                    PreparedStatement events = connection.prepareStatement(
+                            "UPDATE inbox_events SET text = NULL WHERE to_value = ? AND type IN ('created', 'message')")) {
+                for (PostKey post : posts) {
+                    messages.setString(1, post.id());
+                    messages.executeUpdate();
+                    events.setString(1, post.id());
+                    events.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void log(List<CaseEvent> events) {
         database.transaction("append case history", connection -> {
             for (CaseEvent event : events) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,19 @@ final class SqliteContactHistory {
 
     SqliteContactHistory(SqliteDatabase database) {
         this.database = database;
+    }
+
+    void forget(Collection<PostKey> posts) {
+        database.transaction("forget deleted posts of contacts", connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM contact_mentions WHERE post_key = ?")) {
+                for (PostKey post : posts) {
+                    delete.setString(1, post.id());
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     public boolean addMention(long contactId, Mentioned mention) {

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -198,6 +199,11 @@ final class SqliteContacts implements ContactStore {
     @Override
     public boolean addMention(long contactId, Mentioned mention) {
         return history.addMention(contactId, mention);
+    }
+
+    @Override
+    public void forget(Collection<PostKey> posts) {
+        history.forget(posts);
     }
 
     @Override

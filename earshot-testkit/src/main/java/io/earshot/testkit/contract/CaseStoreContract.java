@@ -105,6 +105,13 @@ public abstract class CaseStoreContract extends StoreContract<CaseStore> {
         assertThat(store().caseOfThread(List.of(PostKey.parse("bluesky:did:plc:x:zz"))))
                 .isEmpty();
         assertThat(store().messages(created.id())).hasSize(2);
+        // deleted on the network: the text goes, the thread keeps its shape
+        store().forget(List.of(PostKey.parse("bluesky:did:plc:alice:3k1")));
+        assertThat(store().messages(created.id())).extracting(CaseMessage::text).containsExactly("", "text of 3k2");
+        assertThat(store().events(created.id()))
+                .allSatisfy(event -> assertThat(event.text()).isEmpty());
+        assertThat(store().caseOfThread(List.of(PostKey.parse("bluesky:did:plc:alice:3k1"))))
+                .contains(created);
     }
 
     @Test

@@ -145,6 +145,8 @@ public abstract class InboxStoresContract extends StoreContract<InboxStoresContr
         assertThat(merged.wonBackAt()).contains(T0.plusSeconds(9));
         assertThat(reopened.get(other.id())).isEmpty();
         assertThat(reopened.mentions(alice.id(), 10)).hasSize(1);
+        reopened.forget(java.util.List.of(PostKey.parse("mastodon:m.example:1")));
+        assertThat(reopened.mentions(alice.id(), 10)).isEmpty();
         assertThat(reopened.notes(alice.id()))
                 .singleElement()
                 .satisfies(note -> assertThat(note.text()).isEqualTo("call her"));
