@@ -32,7 +32,10 @@ public interface CaseStore {
     /** Appends history lines (each names its case) without changing any case. */
     void log(List<CaseEvent> events);
 
-    /** Adds a post to a case's thread; false when the post was there already (a replay or an edit). */
+    /**
+     * Adds a post to a case's thread; false when the post was there already (a replay, or an edit: then its text
+     * and sentiment are brought up to date).
+     */
     boolean addMessage(CaseMessage message);
 
     Optional<Case> get(long id);

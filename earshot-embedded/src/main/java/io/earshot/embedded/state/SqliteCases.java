@@ -133,6 +133,17 @@ final class SqliteCases implements CaseStore {
     public boolean addMessage(CaseMessage message) {
         return database.transaction("add a message to case " + message.caseId(), connection -> {
             if (caseOfPost(connection, message.post()).isPresent()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE inbox_messages SET text = ?, sentiment = COALESCE(?, sentiment) WHERE post_key = ?")) {
+                    update.setString(1, message.text());
+                    if (message.sentiment().isPresent()) {
+                        update.setInt(2, message.sentiment().get());
+                    } else {
+                        update.setNull(2, Types.INTEGER);
+                    }
+                    update.setString(3, message.post().id());
+                    update.executeUpdate();
+                }
                 return false;
             }
             insertMessage(connection, message.caseId(), message);

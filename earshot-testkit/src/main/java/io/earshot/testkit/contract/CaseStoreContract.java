@@ -98,8 +98,21 @@ public abstract class CaseStoreContract extends StoreContract<CaseStore> {
         Case created = open("3k1", Optional.empty(), Optional.empty());
         assertThat(store().addMessage(withCase(message("3k2", T0.plusSeconds(5), false), created.id())))
                 .isTrue();
-        assertThat(store().addMessage(withCase(message("3k2", T0.plusSeconds(5), false), created.id())))
-                .isFalse();
+        // an edit: known post, new text and sentiment
+        CaseMessage sent = message("3k2", T0.plusSeconds(5), false);
+        CaseMessage edited = new CaseMessage(
+                created.id(),
+                sent.post(),
+                sent.author(),
+                sent.handle(),
+                sent.uri(),
+                sent.url(),
+                "edited text",
+                sent.at(),
+                Optional.of(1),
+                false);
+        assertThat(store().addMessage(edited)).isFalse();
+        assertThat(store().messages(created.id()).getLast().sentiment()).contains(1);
         assertThat(store().caseOfThread(List.of(PostKey.parse("bluesky:did:plc:alice:3k2"))))
                 .contains(created);
         assertThat(store().caseOfThread(List.of(PostKey.parse("bluesky:did:plc:x:zz"))))
@@ -107,7 +120,7 @@ public abstract class CaseStoreContract extends StoreContract<CaseStore> {
         assertThat(store().messages(created.id())).hasSize(2);
         // deleted on the network: the text goes, the thread keeps its shape
         store().forget(List.of(PostKey.parse("bluesky:did:plc:alice:3k1")));
-        assertThat(store().messages(created.id())).extracting(CaseMessage::text).containsExactly("", "text of 3k2");
+        assertThat(store().messages(created.id())).extracting(CaseMessage::text).containsExactly("", "edited text");
         assertThat(store().events(created.id()))
                 .allSatisfy(event -> assertThat(event.text()).isEmpty());
         assertThat(store().caseOfThread(List.of(PostKey.parse("bluesky:did:plc:alice:3k1"))))
