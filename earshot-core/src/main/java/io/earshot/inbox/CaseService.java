@@ -71,6 +71,45 @@ public final class CaseService {
                         : Optional.of(items.getLast().value().id()));
     }
 
+    /** The most cases {@link #mostUrgent} sorts (a queue longer than this is a problem of its own). */
+    static final int MOST_SORTED = 10_000;
+
+    /**
+     * A page of cases in the order to work them: the soonest SLA deadline of a running clock first (overdue ones
+     * at the top), then cases without a running clock, newest first. {@code offset} skips that many.
+     */
+    public List<Listed> mostUrgent(CaseQuery query, Optional<SlaState.Standing> sla, int offset) {
+        Instant now = clock.instant();
+        List<Listed> all = new ArrayList<>();
+        CaseQuery page = new CaseQuery(
+                query.team(), query.assignee(), query.statuses(), query.tag(), query.author(), query.before(), 1000);
+        while (all.size() < MOST_SORTED) {
+            List<Case> found = store.list(page);
+            for (Case c : found) {
+                SlaState state = sla(c, now);
+                if (sla.isEmpty() || state.standing() == sla.get()) {
+                    all.add(new Listed(c, state));
+                }
+            }
+            if (found.size() < page.limit()) {
+                break;
+            }
+            page = page.before(found.getLast().id());
+        }
+        all.sort(java.util.Comparator.comparing(
+                        (Listed listed) -> nextDue(listed.sla()).orElse(Instant.MAX))
+                .thenComparing(listed -> -listed.value().id()));
+        return all.subList(Math.min(offset, all.size()), Math.min(offset + query.limit(), all.size()));
+    }
+
+    private static Optional<Instant> nextDue(SlaState state) {
+        return java.util.stream.Stream.of(state.response(), state.resolution())
+                .flatMap(Optional::stream)
+                .filter(SlaState.Timer::running)
+                .flatMap(timer -> timer.due().stream())
+                .min(Instant::compareTo);
+    }
+
     public Case get(long id) {
         return store.get(id).orElseThrow(() -> new NoSuchCaseException(id));
     }

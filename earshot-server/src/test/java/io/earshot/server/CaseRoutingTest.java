@@ -221,6 +221,25 @@ class CaseRoutingTest {
         assertThat(lead.json("/api/v1/cases?assignee=none").get("items")).hasSize(5);
     }
 
+    @Test
+    void sortedByDueTheOldestUrgentCaseComesFirst() {
+        rule("{\"name\": \"Outages\", \"when\": \"down\", \"then\": {\"team\": \"support\", \"priority\":"
+                + " \"urgent\"}}");
+        rule("{\"name\": \"Rest\", \"then\": {\"team\": \"support\"}}");
+        inbox.hear(
+                InboxMentions.bluesky("did:plc:u", "3u1", "acme is down", NOW).build());
+        inbox.hear(
+                InboxMentions.bluesky("did:plc:n", "3n1", "acme pricing", NOW).build());
+        inbox.hear(InboxMentions.bluesky("did:plc:x", "3x1", "acme thanks", NOW).build());
+        assertThat(lead.json("/api/v1/cases").get("items"))
+                .extracting(c -> c.get("priority").asText())
+                .containsExactly("normal", "normal", "urgent");
+        JsonNode due = lead.json("/api/v1/cases?sort=due&limit=2");
+        assertThat(due.get("items")).extracting(c -> c.get("priority").asText()).containsExactly("urgent", "normal");
+        assertThat(lead.json(due.get("next").asText()).get("items")).hasSize(1);
+        assertThat(lead.get("/api/v1/cases?sort=oldest").status()).isEqualTo(400);
+    }
+
     private long rule(String json) {
         ApiClient.Response created = lead.post("/api/v1/routing-rules", json);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

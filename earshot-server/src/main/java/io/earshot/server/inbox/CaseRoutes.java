@@ -112,25 +112,39 @@ final class CaseRoutes implements Routes {
                 before,
                 limit);
         Optional<SlaState.Standing> sla = Requests.param(ctx, "sla").map(SlaState.Standing::fromId);
-        CaseService.Page page = cases.list(query, sla);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(this::summary).toList());
-        body.put("next", page.nextBefore().map(id -> next(ctx, id)).orElse(null));
+        String sort = Requests.param(ctx, "sort").orElse("newest");
+        switch (sort) {
+            case "newest" -> {
+                CaseService.Page page = cases.list(query, sla);
+                body.put("items", page.items().stream().map(this::summary).toList());
+                body.put(
+                        "next",
+                        page.nextBefore().map(id -> next(ctx, "before", id)).orElse(null));
+            }
+            case "due" -> {
+                int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
+                List<CaseService.Listed> page = cases.mostUrgent(query, sla, offset);
+                body.put("items", page.stream().map(this::summary).toList());
+                body.put("next", page.size() == limit ? next(ctx, "offset", offset + limit) : null);
+            }
+            default -> throw new BadRequestException("sort is newest or due, got '" + sort + "'");
+        }
         Requests.json(ctx, 200, body);
     }
 
-    /** The same query with {@code before} moved on. */
-    private static String next(Context ctx, long before) {
+    /** The same query with {@code before} (or {@code offset}) moved on. */
+    private static String next(Context ctx, String cursor, long position) {
         StringBuilder url = new StringBuilder("/api/v1/cases?");
         ctx.queryParamMap().forEach((name, values) -> {
-            if (!name.equals("before")) {
+            if (!name.equals(cursor)) {
                 values.forEach(value -> url.append(name)
                         .append('=')
                         .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))
                         .append('&'));
             }
         });
-        return url.append("before=").append(before).toString();
+        return url.append(cursor).append("=").append(position).toString();
     }
 
     private Map<String, Object> summary(CaseService.Listed listed) {
