@@ -53,6 +53,7 @@ public final class AlertEngine implements MentionListener, AutoCloseable {
     private volatile boolean running;
     /** {@code rules.size()} for other threads (the map itself belongs to the engine's thread). */
     private volatile int active;
+
     private Thread thread;
 
     public AlertEngine(

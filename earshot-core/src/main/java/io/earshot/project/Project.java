@@ -38,7 +38,8 @@ public record Project(
         }
         Set<Long> seen = new HashSet<>();
         // the fields are assigned after this constructor's body: read its parameters
-        for (long topic : Stream.of(brand, competitors, others).flatMap(List::stream).toList()) {
+        for (long topic :
+                Stream.of(brand, competitors, others).flatMap(List::stream).toList()) {
             if (!seen.add(topic)) {
                 throw new IllegalArgumentException(
                         "topic " + topic + " is named twice in the project; a topic plays one part");

@@ -37,6 +37,7 @@ import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.inbox.Inbox;
 import io.earshot.server.influence.AuthorRoutes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
@@ -65,6 +66,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,7 @@ public final class EarshotApp implements AutoCloseable {
     private final AlertEngine alertEngine;
     private final AlertService alerts;
     private final Outbox outbox;
+    private final Inbox inbox;
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
@@ -185,6 +188,16 @@ public final class EarshotApp implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::rescore), 15, 15, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(
                 () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
+        this.inbox = Inbox.open(
+                state.inbox(),
+                System.getenv(),
+                Inbox.Options.defaults(),
+                clock,
+                notification -> liveStream.alertFired(List.of(), notification));
+        if (live) {
+            pipeline.addListener(inbox.listener());
+            inbox.startWatching(housekeeping);
+        }
     }
 
     private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
@@ -348,7 +361,7 @@ public final class EarshotApp implements AutoCloseable {
                 "jetstream", ctx -> jetstream,
                 "post", ctx -> post,
                 "mastodon", ctx -> new MastodonStatusMapper(mastodonInstance(ctx)));
-        List<Routes> routes = List.of(
+        List<Routes> routes = new ArrayList<>(List.of(
                 new TopicRoutes(topics),
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
@@ -365,7 +378,8 @@ public final class EarshotApp implements AutoCloseable {
                         state.projects(),
                         task -> pipeline.submitTask(task).join()),
                 liveStream,
-                new HomePage(archive, topics));
+                new HomePage(archive, topics)));
+        routes.addAll(inbox.routes());
         this.http = new HttpServer(routes, config.apiToken()).start(config.host(), config.port());
     }
 
@@ -427,6 +441,7 @@ public final class EarshotApp implements AutoCloseable {
         metrics.put("earshot_alert_deliveries_total{outcome=\"delivered\"}", outbox.delivered());
         metrics.put("earshot_alert_deliveries_total{outcome=\"retried\"}", outbox.retried());
         metrics.put("earshot_alert_deliveries_total{outcome=\"dead\"}", outbox.deadCount());
+        metrics.putAll(inbox.metrics());
         return metrics;
     }
 
@@ -537,6 +552,10 @@ public final class EarshotApp implements AutoCloseable {
         return influence;
     }
 
+    public Inbox inbox() {
+        return inbox;
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -556,6 +575,7 @@ public final class EarshotApp implements AutoCloseable {
         liveStream.close();
         alertEngine.close();
         outbox.close();
+        inbox.close();
         if (http != null) {
             http.close();
         }

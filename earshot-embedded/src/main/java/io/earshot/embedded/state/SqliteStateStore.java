@@ -50,6 +50,7 @@ public final class SqliteStateStore
     private final SqliteDeliveries deliveries;
     private final SqliteFeedKeys feedKeys;
     private final SqliteInfluenceStore influence;
+    private final SqliteInbox inbox;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -66,6 +67,7 @@ public final class SqliteStateStore
         this.deliveries = new SqliteDeliveries(database);
         this.feedKeys = new SqliteFeedKeys(database);
         this.influence = new SqliteInfluenceStore(database);
+        this.inbox = new SqliteInbox(database);
     }
 
     /** Opens {@code <dataDir>/state.db}, creating the folder and the file when needed and migrating the schema. */
@@ -211,6 +213,11 @@ public final class SqliteStateStore
     /** Influence exclusions and daily scores, in the same database file. */
     public InfluenceStore influence() {
         return influence;
+    }
+
+    /** The inbox: cases, routing rules, teams, canned replies, connected accounts, replies and contacts. */
+    public SqliteInbox inbox() {
+        return inbox;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */
