@@ -4,6 +4,7 @@ import io.earshot.alert.AlertChannels;
 import io.earshot.alert.AlertEngine;
 import io.earshot.alert.AlertRule;
 import io.earshot.alert.FiredAlert;
+import io.earshot.analytics.MentionAnalytics;
 import io.earshot.archive.MentionArchive;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
@@ -28,6 +29,7 @@ import io.earshot.server.alert.AlertService;
 import io.earshot.server.alert.ArchiveRecentMentions;
 import io.earshot.server.alert.delivery.DeadLetterRoutes;
 import io.earshot.server.alert.delivery.Outbox;
+import io.earshot.server.analytics.AnalyticsRoutes;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.feed.AtomFeeds;
@@ -99,6 +101,7 @@ public final class EarshotApp implements AutoCloseable {
     private final Clock clock;
     private final SqliteStateStore state;
     private final MentionArchive archive;
+    private final MentionAnalytics analytics;
     private final TopicMatcher matcher;
     private final SqliteSentimentCorrections corrections;
     private final Enricher enricher;
@@ -132,7 +135,9 @@ public final class EarshotApp implements AutoCloseable {
                     "cannot create the data folder " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
         this.state = SqliteStateStore.open(config.dataDir());
-        this.archive = openArchive(config, state);
+        LuceneMentionArchive lucene = openArchive(config, state);
+        this.archive = lucene;
+        this.analytics = lucene.analytics();
         this.matcher = new CompiledTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
@@ -200,7 +205,7 @@ public final class EarshotApp implements AutoCloseable {
         }
     }
 
-    private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
+    private static LuceneMentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
         try {
             return LuceneMentionArchive.open(config.dataDir().resolve("archive"));
         } catch (RuntimeException e) {
@@ -372,6 +377,7 @@ public final class EarshotApp implements AutoCloseable {
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
                 new AtomFeeds(topics, archive, state.feedKeys(), config.apiToken()),
+                new AnalyticsRoutes(analytics, state.projects(), topics, clock),
                 new AuthorRoutes(
                         influence,
                         new TopicInfluence(archive, influence),

@@ -162,13 +162,13 @@ final class ArchiveAnalytics implements MentionAnalytics {
         return archive.withSearcher("top " + facet.id(), searcher -> {
             GlobalOrdinals.Mapped mapped = ordinals.of(searcher.getIndexReader(), field(facet));
             long[] counts = new long[(int) mapped.valueCount()];
-            long[] engagement = rank == Rank.ENGAGEMENT ? new long[counts.length] : null;
+            long[] engagement = new long[counts.length];
             count(searcher, scope, mapped, counts, engagement);
-            long[] key = engagement == null ? counts : engagement;
+            long[] key = rank == Rank.ENGAGEMENT ? engagement : counts;
             int[] best = best(counts.length, limit, g -> counts[g] > 0, g -> key[g]);
             List<RankedValue> values = new ArrayList<>();
             for (int g : best) {
-                values.add(new RankedValue(mapped.lookup(g), counts[g], engagement == null ? -1 : engagement[g]));
+                values.add(new RankedValue(mapped.lookup(g), counts[g], engagement[g]));
             }
             return values;
         });

@@ -253,15 +253,13 @@ class AnalyticsArchiveTest {
         assertThat(analytics.top(scope(1, 2), Facet.AUTHORS, Rank.ENGAGEMENT, 2))
                 .containsExactly(new RankedValue("mastodon:c", 1, 10), new RankedValue("bluesky:a", 2, 5));
         assertThat(analytics.top(scope(1, 2), Facet.HASHTAGS, Rank.COUNT, 10))
-                .containsExactly(new RankedValue("space", 2, -1));
+                .containsExactly(new RankedValue("space", 2, 5));
         assertThat(analytics.top(scope(1, 2), Facet.DOMAINS, Rank.COUNT, 10))
-                .containsExactly(new RankedValue("example.com", 2, -1));
+                .containsExactly(new RankedValue("example.com", 2, 15));
         assertThat(analytics.top(scope(1, 2), Facet.LINKS, Rank.COUNT, 10)).hasSize(2);
         assertThat(analytics.top(scope(1), Facet.TERMS, Rank.COUNT, 3))
                 .containsExactly(
-                        new RankedValue("rocket", 3, -1),
-                        new RankedValue("acme", 2, -1),
-                        new RankedValue("delay", 1, -1));
+                        new RankedValue("rocket", 3, 8), new RankedValue("acme", 2, 8), new RankedValue("delay", 1, 3));
     }
 
     @Test
