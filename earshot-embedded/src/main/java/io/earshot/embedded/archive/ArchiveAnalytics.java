@@ -242,20 +242,37 @@ final class ArchiveAnalytics implements MentionAnalytics {
         long seen = 0;
         for (Match leaf : matches(searcher, scope)) {
             SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), mapped.field());
-            LongValues global = mapped.globalOrds(leaf.leafIndex());
             ArchiveDocuments.EngagementReader reader =
                     engagement == null ? null : new ArchiveDocuments.EngagementReader(leaf.reader());
+            // count by segment ordinal first: small arrays, and one global lookup per value, not per mention
+            int[] local = new int[(int) values.getValueCount()];
+            long[] localEngagement = engagement == null ? null : new long[local.length];
             for (int doc = leaf.next(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = leaf.next()) {
                 seen++;
                 if (!values.advanceExact(doc)) {
                     continue;
                 }
-                long engaged = reader == null ? 0 : total(reader.read(doc));
-                for (int i = 0, n = values.docValueCount(); i < n; i++) {
-                    int g = (int) global.get(values.nextOrd());
-                    counts[g]++;
+                int n = values.docValueCount();
+                if (reader == null) {
+                    for (int i = 0; i < n; i++) {
+                        local[(int) values.nextOrd()]++;
+                    }
+                } else {
+                    long engaged = total(reader.read(doc));
+                    for (int i = 0; i < n; i++) {
+                        int ord = (int) values.nextOrd();
+                        local[ord]++;
+                        localEngagement[ord] += engaged;
+                    }
+                }
+            }
+            LongValues global = mapped.globalOrds(leaf.leafIndex());
+            for (int ord = 0; ord < local.length; ord++) {
+                if (local[ord] > 0) {
+                    int g = (int) global.get(ord);
+                    counts[g] += local[ord];
                     if (engagement != null) {
-                        engagement[g] += engaged;
+                        engagement[g] += localEngagement[ord];
                     }
                 }
             }

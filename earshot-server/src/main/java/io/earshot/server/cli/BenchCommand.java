@@ -1,9 +1,11 @@
 package io.earshot.server.cli;
 
 import io.earshot.bench.MatchBench;
+import io.earshot.bench.analytics.AnalyticsBench;
 import io.earshot.bench.enrich.EnrichBench;
 import io.earshot.bench.influence.InfluenceBench;
 import io.earshot.server.alert.AlertLatencyBench;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Match.class,
             BenchCommand.Enrich.class,
             BenchCommand.Influence.class,
-            BenchCommand.Alerts.class
+            BenchCommand.Alerts.class,
+            BenchCommand.Analytics.class
         })
 final class BenchCommand implements Runnable {
 
@@ -124,6 +127,38 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--rate and --seconds must be at least 1");
             }
             System.out.println(AlertLatencyBench.run(rate, seconds));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "analytics",
+            mixinStandardHelpOptions = true,
+            description = "Analytics: p50/p95 of each analytics query over N synthetic mentions in an archive on disk.")
+    static final class Analytics implements Callable<Integer> {
+        @Option(
+                names = "--mentions",
+                paramLabel = "N",
+                defaultValue = "1000000",
+                description = "Synthetic mentions written first (default 1000000).")
+        private int mentions;
+
+        @Option(names = "--repetitions", defaultValue = "30", description = "Timed runs per query (default 30).")
+        private int repetitions;
+
+        @Option(
+                names = "--dir",
+                paramLabel = "FOLDER",
+                defaultValue = "${java.io.tmpdir}",
+                description = "Where the temporary archive is written, then deleted (default: the temp folder).")
+        private Path dir;
+
+        @Override
+        public Integer call() {
+            if (mentions < 1 || repetitions < 1) {
+                throw new IllegalArgumentException("--mentions and --repetitions must be at least 1");
+            }
+            System.out.println(AnalyticsBench.run(mentions, repetitions, dir));
             return 0;
         }
     }
