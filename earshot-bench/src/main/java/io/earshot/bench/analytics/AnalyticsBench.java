@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * an archive on disk. Prints one JSON line.
  *
  * <p>The mentions span 30 days, newest at a fixed instant; 20 topics with skewed volume (topic 1, the "brand",
- * has about a quarter of them; one mention in ten matches two topics); 50,000 authors drawn with a Zipf law,
+ * has about a third of them; one mention in ten matches two topics); 50,000 authors drawn with a Zipf law,
  * 70% with a known follower count; 8 to 15 words from a 20,000-word Zipf vocabulary; a hashtag on 30% and a
  * link on 15% of posts; sentiment, emotion (40%), language (4) and network (2) at random. The archive is
  * written in batches of 10,000, committed and left with the segments Lucene made (no force-merge), as a
