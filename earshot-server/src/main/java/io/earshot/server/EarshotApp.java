@@ -377,7 +377,7 @@ public final class EarshotApp implements AutoCloseable {
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
                 new AtomFeeds(topics, archive, state.feedKeys(), config.apiToken()),
-                new AnalyticsRoutes(analytics, state.projects(), topics, clock),
+                new AnalyticsRoutes(analytics, archive, state.projects(), topics, clock),
                 new AuthorRoutes(
                         influence,
                         new TopicInfluence(archive, influence),

@@ -123,6 +123,52 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void mentionsExportAsCsvThatASpreadsheetCannotRun() {
+        try (EarshotApp app = EndToEndTest.start(data)) {
+            ApiClient api = new ApiClient(app.port());
+            long acme = topic(api, "Acme", "acme");
+            app.archive()
+                    .upsert(List.of(
+                            mention("old", "a", 1, T0.minusSeconds(60), "acme before", SentimentLabel.NEUTRAL, 0, acme),
+                            mention(
+                                    "x1",
+                                    "a",
+                                    100,
+                                    T0,
+                                    "=HYPERLINK(\"http://evil\") acme",
+                                    SentimentLabel.NEGATIVE,
+                                    2,
+                                    acme),
+                            mention(
+                                    "x2",
+                                    "b",
+                                    -1,
+                                    T0.plusSeconds(60),
+                                    "acme, again",
+                                    SentimentLabel.POSITIVE,
+                                    0,
+                                    acme)));
+            app.archive().refresh();
+            String csv = api.get("/api/v1/analytics/mentions?topic=" + acme + "&format=csv&" + RANGE)
+                    .body();
+            assertThat(csv.split("\r\n"))
+                    .containsExactly(
+                            "id,network,created_at,author_id,author_handle,followers,text,lang,topics,sentiment,emotion,"
+                                    + "likes,reposts,replies,quotes,url",
+                            "bluesky:x2,bluesky,2025-03-01T12:01:00Z,b,b,,\"acme, again\",en," + acme
+                                    + ",positive,,0,0,0,0,bluesky:x2",
+                            "bluesky:x1,bluesky,2025-03-01T12:00:00Z,a,a,100,\"'=HYPERLINK(\"\"http://evil\"\") acme\",en,"
+                                    + acme + ",negative,,2,0,0,0,bluesky:x1");
+            JsonNode json = api.get("/api/v1/analytics/mentions?topic=" + acme + "&limit=1&" + RANGE)
+                    .json();
+            assertThat(json.get("count").asInt()).isEqualTo(1);
+            assertThat(json.get("truncated").asBoolean()).isTrue();
+            assertThat(json.get("items").get(0).get("id").asText()).isEqualTo("bluesky:x2");
+            assertBad(api, "/api/v1/analytics/mentions", "'topic' is required");
+        }
+    }
+
+    @Test
     void badParametersAreRefusedWithWhatToDo() {
         try (EarshotApp app = EndToEndTest.start(data)) {
             ApiClient api = new ApiClient(app.port());

@@ -11,6 +11,7 @@ import io.earshot.analytics.MentionAnalytics.TopicTotals;
 import io.earshot.analytics.MentionAnalytics.TrendingValue;
 import io.earshot.analytics.MentionAnalytics.VolumeSeries;
 import io.earshot.analytics.Rank;
+import io.earshot.archive.MentionArchive;
 import io.earshot.project.Project;
 import io.earshot.project.ProjectStore;
 import io.earshot.server.http.BadRequestException;
@@ -42,9 +43,16 @@ public final class AnalyticsRoutes implements Routes {
     private final TopicService topics;
     private final AnalyticsParams params;
     private final Clock clock;
+    private final MentionExport export;
 
-    public AnalyticsRoutes(MentionAnalytics analytics, ProjectStore projects, TopicService topics, Clock clock) {
+    public AnalyticsRoutes(
+            MentionAnalytics analytics,
+            MentionArchive archive,
+            ProjectStore projects,
+            TopicService topics,
+            Clock clock) {
         this.analytics = analytics;
+        this.export = new MentionExport(archive);
         this.topics = topics;
         this.params = new AnalyticsParams(projects);
         this.clock = clock;
@@ -57,6 +65,7 @@ public final class AnalyticsRoutes implements Routes {
         routes.get("/api/v1/analytics/top", this::top);
         routes.get("/api/v1/analytics/trending", this::trending);
         routes.get("/api/v1/analytics/compare", this::compare);
+        export.register(routes);
     }
 
     private void volume(Context ctx) {
