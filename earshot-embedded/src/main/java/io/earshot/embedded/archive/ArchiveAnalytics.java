@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
@@ -165,7 +164,7 @@ final class ArchiveAnalytics implements MentionAnalytics {
             long[] engagement = new long[counts.length];
             count(searcher, scope, mapped, counts, engagement);
             long[] key = rank == Rank.ENGAGEMENT ? engagement : counts;
-            int[] best = best(counts.length, limit, g -> counts[g] > 0, g -> key[g]);
+            int[] best = TopIndexes.best(counts.length, limit, g -> counts[g] > 0, g -> key[g]);
             List<RankedValue> values = new ArrayList<>();
             for (int g : best) {
                 values.add(new RankedValue(mapped.lookup(g), counts[g], engagement[g]));
@@ -196,7 +195,7 @@ final class ArchiveAnalytics implements MentionAnalytics {
                     scores[g] = TrendScore.score(now[g], TrendScore.expected(before[g], ratio));
                 }
             }
-            int[] best = best(now.length, limit, g -> now[g] >= minCount && scores[g] > 0, g -> scores[g]);
+            int[] best = TopIndexes.best(now.length, limit, g -> now[g] >= minCount && scores[g] > 0, g -> scores[g]);
             List<TrendingValue> values = new ArrayList<>();
             for (int g : best) {
                 values.add(new TrendingValue(
@@ -351,29 +350,6 @@ final class ArchiveAnalytics implements MentionAnalytics {
         return ordered;
     }
 
-    /** Up to {@code limit} indexes passing {@code keep}, highest {@code key} first; ties in index (value) order. */
-    private static int[] best(int size, int limit, IntPredicate keep, IntToDouble key) {
-        Comparator<Integer> worstFirst =
-                Comparator.<Integer>comparingDouble(key::apply).thenComparing(Comparator.<Integer>reverseOrder());
-        PriorityQueue<Integer> queue = new PriorityQueue<>(worstFirst);
-        for (int g = 0; g < size; g++) {
-            if (!keep.test(g)) {
-                continue;
-            }
-            if (queue.size() < limit) {
-                queue.add(g);
-            } else if (worstFirst.compare(g, queue.peek()) > 0) {
-                queue.poll();
-                queue.add(g);
-            }
-        }
-        int[] best = new int[queue.size()];
-        for (int i = best.length - 1; i >= 0; i--) {
-            best[i] = queue.poll();
-        }
-        return best;
-    }
-
     private static SortedDocValues sorted(LeafReader reader, String field) {
         try {
             return DocValues.getSorted(reader, field);
@@ -399,16 +375,6 @@ final class ArchiveAnalytics implements MentionAnalytics {
             case DOMAINS -> AnalyticsFields.DOMAIN;
             case TERMS -> AnalyticsFields.TERM;
         };
-    }
-
-    @FunctionalInterface
-    private interface IntPredicate {
-        boolean test(int value);
-    }
-
-    @FunctionalInterface
-    private interface IntToDouble {
-        double apply(int value);
     }
 
     /** One segment's matching documents; {@link #next} skips deleted ones. */
