@@ -189,10 +189,16 @@ public final class AnalyticsRoutes implements Routes {
                         + " for each. mentions: mentions; positive: mentions with positive sentiment; reach: the sum"
                         + " of the followers of each mention's author, over mentions whose author's follower count is"
                         + " known (reachKnownMentions).");
-        json.put(
-                "brand",
-                Map.of("mentionsShare", brandShares[0], "positiveShare", brandShares[1], "reachShare", brandShares[2]));
-        json.put("totals", Map.of("mentions", mentions, "positive", positive, "reach", reach));
+        Map<String, Object> brandShare = new LinkedHashMap<>();
+        brandShare.put("mentionsShare", brandShares[0]);
+        brandShare.put("positiveShare", brandShares[1]);
+        brandShare.put("reachShare", brandShares[2]);
+        json.put("brand", brandShare);
+        Map<String, Object> sums = new LinkedHashMap<>();
+        sums.put("mentions", mentions);
+        sums.put("positive", positive);
+        sums.put("reach", reach);
+        json.put("totals", sums);
         json.put("topics", rows);
         Requests.json(ctx, 200, json);
     }
