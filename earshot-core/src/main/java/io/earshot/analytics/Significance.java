@@ -63,6 +63,11 @@ public final class Significance {
         return new Test(name, z, normalTwoSided(z));
     }
 
+    /** P(Z ≥ z) for a standard normal Z: the one-sided p-value of a z-score (the alert detectors use it too). */
+    public static double normalUpperTail(double z) {
+        return 0.5 * erfc(z / Math.sqrt(2));
+    }
+
     static double normalTwoSided(double z) {
         return Math.min(1, erfc(Math.abs(z) / Math.sqrt(2)));
     }
