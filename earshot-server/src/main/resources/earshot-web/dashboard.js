@@ -18,7 +18,7 @@
       api("GET", "/api/v1/analytics/volume").then(function (probe) {
         $("dash-source").textContent = probe.status === 404
           ? "Computed in your browser from the newest 1,000 mentions (the analytics API is not available yet on this server)."
-          : "Computed from the newest 1,000 mentions.";
+          : "Computed in your browser from the newest 1,000 mentions (this page does not use the analytics API yet).";
       });
       api("GET", "/api/v1/mentions?limit=1000").then(function (r) {
         var all = items(r.json).filter(function (m) { return Date.parse(m.createdAt) / 1000 >= since; });

@@ -46,6 +46,7 @@ public final class BatchProcessor {
     private final InteractionGraph graph;
     private final AuthorProfiles profiles;
     private final Clock clock;
+    private final List<PostKey> deleted = new ArrayList<>();
 
     public BatchProcessor(
             MentionArchive archive,
@@ -68,6 +69,16 @@ public final class BatchProcessor {
         this.graph = graph;
         this.profiles = profiles;
         this.clock = clock;
+    }
+
+    /**
+     * The posts deleted by the batches processed since the last call (for listeners that keep copies of posts,
+     * such as the inbox); the pipeline takes them after each batch.
+     */
+    public List<PostKey> takeDeleted() {
+        List<PostKey> taken = List.copyOf(deleted);
+        deleted.clear();
+        return taken;
     }
 
     /**
@@ -121,6 +132,7 @@ public final class BatchProcessor {
             archive.delete(deletes);
             deletes.forEach(ledger::forgetSubject);
             counters.postsDeleted(deletes.size());
+            deleted.addAll(deletes);
         }
         return stored;
     }
@@ -133,7 +145,7 @@ public final class BatchProcessor {
         upserts.put(post.key(), post);
     }
 
-    /** Matches and stores the posts; returns those that matched a topic (the new mentions and edits of them). */
+    /** Matches and stores the posts; returns those that matched a topic (new mentions, edits of them) and replies. */
     private List<Mention> storePosts(Map<PostKey, Post> upserts, IngestCounters counters) {
         if (upserts.isEmpty()) {
             return List.of();
@@ -163,7 +175,11 @@ public final class BatchProcessor {
             counters.postStored(!matches.get(i).isEmpty());
         }
         archive.upsert(mentions);
-        return mentions.stream().filter(Mention::matchedAnyTopic).toList();
+        // replies that matched no topic go along too: the inbox follows the threads of its cases
+        return mentions.stream()
+                .filter(mention -> mention.matchedAnyTopic()
+                        || mention.post().replyParent().isPresent())
+                .toList();
     }
 
     /** The post with what Earshot knows of its author: a handle learned from identity events, the public profile. */

@@ -66,6 +66,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final Map<String, String> uncommittedCursors = new LinkedHashMap<>();
     private final List<CompletableFuture<Void>> awaitingCommit = new ArrayList<>();
     private final List<Mention> storedSinceCommit = new ArrayList<>();
+    private final List<PostKey> deletedSinceCommit = new ArrayList<>();
     private final List<MentionListener> listeners = new CopyOnWriteArrayList<>();
     private Instant lastCommit;
     private volatile Optional<String> lastError = Optional.empty();
@@ -173,6 +174,7 @@ public final class IngestPipeline implements AutoCloseable {
                 if (!running.get()) {
                     uncommittedCursors.clear();
                     storedSinceCommit.clear();
+                    deletedSinceCommit.clear();
                     drained.forEach(work -> future(work).completeExceptionally(e));
                     return;
                 }
@@ -229,6 +231,7 @@ public final class IngestPipeline implements AutoCloseable {
             batch.cursor().ifPresent(cursor -> uncommittedCursors.put(batch.sourceId(), cursor));
         }
         storedSinceCommit.addAll(processor.process(events, counters));
+        deletedSinceCommit.addAll(processor.takeDeleted());
     }
 
     private void commitIfDue(boolean force) {
@@ -259,17 +262,37 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private void notifyListeners() {
+        if (!deletedSinceCommit.isEmpty()) {
+            List<PostKey> deleted = List.copyOf(deletedSinceCommit);
+            deletedSinceCommit.clear();
+            for (MentionListener listener : listeners) {
+                try {
+                    listener.postsDeleted(deleted);
+                } catch (RuntimeException e) {
+                    log.warn("a mention listener failed; ingestion goes on", e);
+                }
+            }
+        }
         if (storedSinceCommit.isEmpty()) {
             return;
         }
         // a retried batch may have stored the same post twice: tell listeners once, with its last version
         Map<PostKey, Mention> latest = new LinkedHashMap<>();
         storedSinceCommit.forEach(mention -> latest.put(mention.key(), mention));
-        List<Mention> stored = List.copyOf(latest.values());
+        List<Mention> stored =
+                latest.values().stream().filter(Mention::matchedAnyTopic).toList();
+        List<Mention> replies = latest.values().stream()
+                .filter(mention -> !mention.matchedAnyTopic())
+                .toList();
         storedSinceCommit.clear();
         for (MentionListener listener : listeners) {
             try {
-                listener.mentionsStored(stored);
+                if (!stored.isEmpty()) {
+                    listener.mentionsStored(stored);
+                }
+                if (!replies.isEmpty()) {
+                    listener.repliesStored(replies);
+                }
             } catch (RuntimeException e) {
                 log.warn("a mention listener failed; ingestion goes on", e);
             }

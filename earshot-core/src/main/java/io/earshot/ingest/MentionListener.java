@@ -1,6 +1,7 @@
 package io.earshot.ingest;
 
 import io.earshot.domain.Mention;
+import io.earshot.domain.PostKey;
 import java.util.List;
 
 /**
@@ -12,4 +13,16 @@ import java.util.List;
 @FunctionalInterface
 public interface MentionListener {
     void mentionsStored(List<Mention> mentions);
+
+    /**
+     * Told about stored replies that matched no topic (a thread's later messages: "still broken", "thanks!"), so
+     * the inbox can follow conversations; most listeners ignore them. Same rules as {@link #mentionsStored}.
+     */
+    default void repliesStored(List<Mention> replies) {}
+
+    /**
+     * Told about posts deleted on their network (or taken down), once the deletion is durable, so that listeners
+     * that keep copies of posts (the inbox, contacts) forget them too. Same rules as {@link #mentionsStored}.
+     */
+    default void postsDeleted(List<PostKey> keys) {}
 }

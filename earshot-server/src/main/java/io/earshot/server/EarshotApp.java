@@ -4,6 +4,7 @@ import io.earshot.alert.AlertChannels;
 import io.earshot.alert.AlertEngine;
 import io.earshot.alert.AlertRule;
 import io.earshot.alert.FiredAlert;
+import io.earshot.analytics.MentionAnalytics;
 import io.earshot.archive.MentionArchive;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
@@ -33,6 +34,7 @@ import io.earshot.server.alert.AlertService;
 import io.earshot.server.alert.ArchiveRecentMentions;
 import io.earshot.server.alert.delivery.DeadLetterRoutes;
 import io.earshot.server.alert.delivery.Outbox;
+import io.earshot.server.analytics.AnalyticsRoutes;
 import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.feed.AtomFeeds;
@@ -42,6 +44,7 @@ import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
+import io.earshot.server.inbox.Inbox;
 import io.earshot.server.influence.AuthorRoutes;
 import io.earshot.server.ingest.IngestRoutes;
 import io.earshot.server.mention.MentionRoutes;
@@ -71,6 +74,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +107,7 @@ public final class EarshotApp implements AutoCloseable {
     private final Clock clock;
     private final SqliteStateStore state;
     private final MentionArchive archive;
+    private final MentionAnalytics analytics;
     private final TopicMatcher matcher;
     private final SqliteSentimentCorrections corrections;
     private final Enricher enricher;
@@ -123,6 +128,7 @@ public final class EarshotApp implements AutoCloseable {
     private final AlertEngine alertEngine;
     private final AlertService alerts;
     private final Outbox outbox;
+    private final Inbox inbox;
     private HttpServer http;
 
     private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
@@ -135,7 +141,9 @@ public final class EarshotApp implements AutoCloseable {
                     "cannot create the data folder " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
         this.state = SqliteStateStore.open(config.dataDir());
-        this.archive = openArchive(config, state);
+        LuceneMentionArchive lucene = openArchive(config, state);
+        this.archive = lucene;
+        this.analytics = lucene.analytics();
         this.matcher = new CompiledTopicMatcher();
         this.corrections = SqliteSentimentCorrections.open(config.dataDir(), clock);
         this.enricher = enricher(config);
@@ -191,9 +199,19 @@ public final class EarshotApp implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::rescore), 15, 15, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(
                 () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
+        this.inbox = Inbox.open(
+                state.inbox(),
+                System.getenv(),
+                Inbox.Options.defaults(),
+                clock,
+                notification -> liveStream.alertFired(List.of(), notification));
+        if (live) {
+            pipeline.addListener(inbox.listener());
+            inbox.startWatching(housekeeping);
+        }
     }
 
-    private static MentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
+    private static LuceneMentionArchive openArchive(EarshotConfig config, SqliteStateStore state) {
         try {
             return LuceneMentionArchive.open(config.dataDir().resolve("archive"));
         } catch (RuntimeException e) {
@@ -369,7 +387,7 @@ public final class EarshotApp implements AutoCloseable {
                 "jetstream", ctx -> jetstream,
                 "post", ctx -> post,
                 "mastodon", ctx -> new MastodonStatusMapper(mastodonInstance(ctx)));
-        List<Routes> routes = List.of(
+        List<Routes> routes = new ArrayList<>(List.of(
                 new TopicRoutes(topics),
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
@@ -380,15 +398,18 @@ public final class EarshotApp implements AutoCloseable {
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
                 new AtomFeeds(topics, archive, state.feedKeys(), config.apiToken()),
+                new AnalyticsRoutes(analytics, archive, state.projects(), topics, clock),
                 new AuthorRoutes(
                         influence,
                         new TopicInfluence(archive, influence),
+                        state.projects(),
                         task -> pipeline.submitTask(task).join()),
                 liveStream,
                 sessions,
                 new AccountRoutes(accounts),
                 new TopicPreviewRoutes(archive, clock),
-                new WebPages(accounts, sessions));
+                new WebPages(accounts, sessions)));
+        routes.addAll(inbox.routes());
         this.http = new HttpServer(
                         routes, new Gate(accounts, config.ingestTokens().keySet())::check)
                 .start(config.host(), config.port());
@@ -452,6 +473,7 @@ public final class EarshotApp implements AutoCloseable {
         metrics.put("earshot_alert_deliveries_total{outcome=\"delivered\"}", outbox.delivered());
         metrics.put("earshot_alert_deliveries_total{outcome=\"retried\"}", outbox.retried());
         metrics.put("earshot_alert_deliveries_total{outcome=\"dead\"}", outbox.deadCount());
+        metrics.putAll(inbox.metrics());
         return metrics;
     }
 
@@ -562,6 +584,10 @@ public final class EarshotApp implements AutoCloseable {
         return influence;
     }
 
+    public Inbox inbox() {
+        return inbox;
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -581,6 +607,7 @@ public final class EarshotApp implements AutoCloseable {
         liveStream.close();
         alertEngine.close();
         outbox.close();
+        inbox.close();
         if (http != null) {
             http.close();
         }

@@ -45,6 +45,11 @@ class ProjectsApiTest {
             assertThat(updated.json().get("name").asText()).isEqualTo("Acme Corp");
             assertThat(updated.json().has("missingTopics")).isFalse();
             assertThat(api.get("/api/v1/projects").json().get("items")).hasSize(1);
+            ApiClient.Response advocates = api.get("/api/v1/influence/advocates?project=" + id);
+            assertThat(advocates.status()).as(advocates.body()).isEqualTo(200);
+            assertThat(advocates.json().get("topics").toString()).isEqualTo("[" + acme + "]");
+            assertThat(api.get("/api/v1/influence/detractors?project=999").status())
+                    .isEqualTo(404);
             assertThat(api.delete("/api/v1/projects/" + id).status()).isEqualTo(204);
             assertThat(api.get("/api/v1/projects/" + id).status()).isEqualTo(404);
         }

@@ -104,6 +104,7 @@ final class ArchiveDocuments {
         for (Field field : engagementFields(mention.engagement())) {
             doc.add(field);
         }
+        AnalyticsFields.add(doc, mention);
         return doc;
     }
 

@@ -1,5 +1,6 @@
 package io.earshot.embedded.archive;
 
+import io.earshot.analytics.MentionAnalytics;
 import io.earshot.archive.MentionArchive;
 import io.earshot.archive.MentionSearch;
 import io.earshot.domain.Engagement;
@@ -59,6 +60,7 @@ public final class LuceneMentionArchive implements MentionArchive {
     private final SearcherManager searchers;
     private final QueryCompiler compiler = new QueryCompiler();
     private final PendingWrites pending = new PendingWrites();
+    private final MentionAnalytics analytics = new ArchiveAnalytics(this);
     private boolean closed;
 
     private LuceneMentionArchive(Path directory, Directory luceneDirectory, IndexWriter writer) throws IOException {
@@ -105,6 +107,11 @@ public final class LuceneMentionArchive implements MentionArchive {
             closeQuietly(luceneDirectory);
             throw new ArchiveException("open", absolute, e);
         }
+    }
+
+    /** Aggregates over this archive's mentions, counted from doc values. */
+    public MentionAnalytics analytics() {
+        return analytics;
     }
 
     /** The folder that holds the index. */
@@ -326,6 +333,11 @@ public final class LuceneMentionArchive implements MentionArchive {
         }
     }
 
+    /** Runs {@code work} on a searcher that sees every refreshed write (for {@link ArchiveAnalytics}). */
+    <T> T withSearcher(String operation, SearcherWork<T> work) {
+        return read(operation, work);
+    }
+
     private <T> T read(String operation, SearcherWork<T> work) {
         IndexSearcher searcher;
         try {
@@ -365,7 +377,7 @@ public final class LuceneMentionArchive implements MentionArchive {
     }
 
     @FunctionalInterface
-    private interface SearcherWork<T> {
+    interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 

@@ -51,5 +51,12 @@
  * (then by key), while the {@code forEachSince} and {@code purgeUnmatchedBefore} boundaries use the exact
  * instant. Segments are kept sorted newest first, so a page of results costs about the same however large the
  * archive grows.
+ *
+ * <p>Analytics ({@link io.earshot.embedded.archive.LuceneMentionArchive#analytics()}) count from doc-values
+ * columns added to every document ({@code AnalyticsFields}: topics, network, language, sentiment, emotion,
+ * author, followers, hashtags, links, domains, terms): the scope runs as a Lucene filter, each segment's
+ * columns are read for the matching documents, and multi-valued columns are counted by segment ordinal, then
+ * folded into one global numbering per reader ({@code GlobalOrdinals}, rebuilt after a refresh). Mentions
+ * archived before these columns existed count under "none" until written again.
  */
 package io.earshot.embedded.archive;

@@ -51,6 +51,7 @@ public final class SqliteStateStore
     private final SqliteDeliveries deliveries;
     private final SqliteFeedKeys feedKeys;
     private final SqliteInfluenceStore influence;
+    private final SqliteInbox inbox;
     private final SqliteAccounts accounts;
 
     private SqliteStateStore(SqliteDatabase database, Clock clock) {
@@ -68,6 +69,7 @@ public final class SqliteStateStore
         this.deliveries = new SqliteDeliveries(database);
         this.feedKeys = new SqliteFeedKeys(database);
         this.influence = new SqliteInfluenceStore(database);
+        this.inbox = new SqliteInbox(database);
         this.accounts = new SqliteAccounts(database, clock);
     }
 
@@ -219,6 +221,11 @@ public final class SqliteStateStore
     /** Influence exclusions and daily scores, in the same database file. */
     public InfluenceStore influence() {
         return influence;
+    }
+
+    /** The inbox: cases, routing rules, teams, canned replies, connected accounts, replies and contacts. */
+    public SqliteInbox inbox() {
+        return inbox;
     }
 
     /** Closes the database connection. Idempotent; every write was already committed when it returned. */

@@ -10,9 +10,9 @@ import java.util.Optional;
  * <table>
  *   <caption>roles needed to change things</caption>
  *   <tr><th>request</th><th>role</th></tr>
- *   <tr><td>{@code PUT /api/v1/mentions/{id}/sentiment}</td><td>responder</td></tr>
- *   <tr><td>topics, projects, alerts (rules), analytics, feed keys, topic preview</td><td>analyst</td></tr>
- *   <tr><td>sources, users, API tokens, dead letters, anything else</td><td>admin</td></tr>
+ *   <tr><td>{@code PUT /api/v1/mentions/{id}/sentiment}, the inbox's cases and contacts</td><td>responder</td></tr>
+ *   <tr><td>topics, projects, alerts (rules), analytics, feed keys, teams, routing rules, canned replies</td><td>analyst</td></tr>
+ *   <tr><td>sources, users, API tokens, connected accounts, dead letters, anything else</td><td>admin</td></tr>
  * </table>
  *
  * <p>Open to all ({@link Optional#empty()}): {@code /health}, the login page, static assets, the ingest endpoint
@@ -44,12 +44,17 @@ final class AccessPolicy {
         if (reading || path.equals("/logout") || path.equals("/api/v1/topics/preview")) {
             return Optional.of(Role.VIEWER);
         }
-        if (path.matches("/api/v1/mentions/[^/]+/sentiment")) {
+        if (path.matches("/api/v1/mentions/[^/]+/sentiment")
+                || path.startsWith("/api/v1/cases/")
+                || path.startsWith("/api/v1/contacts/")) {
             return Optional.of(Role.RESPONDER);
         }
         if (path.startsWith("/api/v1/topics")
                 || path.startsWith("/api/v1/projects")
                 || path.startsWith("/api/v1/analytics")
+                || path.startsWith("/api/v1/teams")
+                || path.startsWith("/api/v1/routing-rules")
+                || path.startsWith("/api/v1/canned-replies")
                 || (path.startsWith("/api/v1/alerts") && !path.startsWith("/api/v1/alerts/dead-letters"))) {
             return Optional.of(Role.ANALYST);
         }

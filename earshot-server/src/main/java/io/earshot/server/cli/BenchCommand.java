@@ -1,8 +1,11 @@
 package io.earshot.server.cli;
 
 import io.earshot.bench.MatchBench;
+import io.earshot.bench.analytics.AnalyticsBench;
 import io.earshot.bench.enrich.EnrichBench;
 import io.earshot.bench.influence.InfluenceBench;
+import io.earshot.server.alert.AlertLatencyBench;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,13 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its result as one JSON line.",
-        subcommands = {BenchCommand.Match.class, BenchCommand.Enrich.class, BenchCommand.Influence.class})
+        subcommands = {
+            BenchCommand.Match.class,
+            BenchCommand.Enrich.class,
+            BenchCommand.Influence.class,
+            BenchCommand.Alerts.class,
+            BenchCommand.Analytics.class
+        })
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -96,6 +105,60 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             System.out.println(InfluenceBench.run(graph.file, fromStore));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "alerts",
+            mixinStandardHelpOptions = true,
+            description = "Alert latency: ingest at a steady rate with an every_match webhook rule to a local receiver;"
+                    + " mention-ingested to webhook-received p50/p99 and throughput.")
+    static final class Alerts implements Callable<Integer> {
+        @Option(names = "--rate", defaultValue = "10000", description = "Posts per second (default 10000).")
+        private int rate;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "How long to ingest (default 20).")
+        private int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rate < 1 || seconds < 1) {
+                throw new IllegalArgumentException("--rate and --seconds must be at least 1");
+            }
+            System.out.println(AlertLatencyBench.run(rate, seconds));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "analytics",
+            mixinStandardHelpOptions = true,
+            description = "Analytics: p50/p95 of each analytics query over N synthetic mentions in an archive on disk.")
+    static final class Analytics implements Callable<Integer> {
+        @Option(
+                names = "--mentions",
+                paramLabel = "N",
+                defaultValue = "1000000",
+                description = "Synthetic mentions written first (default 1000000).")
+        private int mentions;
+
+        @Option(names = "--repetitions", defaultValue = "30", description = "Timed runs per query (default 30).")
+        private int repetitions;
+
+        @Option(
+                names = "--dir",
+                paramLabel = "FOLDER",
+                defaultValue = "${java.io.tmpdir}",
+                description = "Where the temporary archive is written, then deleted (default: the temp folder).")
+        private Path dir;
+
+        @Override
+        public Integer call() {
+            if (mentions < 1 || repetitions < 1) {
+                throw new IllegalArgumentException("--mentions and --repetitions must be at least 1");
+            }
+            System.out.println(AnalyticsBench.run(mentions, repetitions, dir));
             return 0;
         }
     }

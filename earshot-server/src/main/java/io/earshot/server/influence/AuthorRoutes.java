@@ -6,6 +6,7 @@ import io.earshot.influence.Contribution;
 import io.earshot.influence.InfluenceService;
 import io.earshot.influence.Rule;
 import io.earshot.influence.TopicInfluence;
+import io.earshot.project.ProjectStore;
 import io.earshot.server.http.BadRequestException;
 import io.earshot.server.http.NotFoundException;
 import io.earshot.server.http.Requests;
@@ -33,7 +34,14 @@ public final class AuthorRoutes implements Routes {
     private final Consumer<Runnable> onIngestThread;
 
     /** {@code onIngestThread} runs an erasure where archive and graph writes are made, and waits for it. */
-    public AuthorRoutes(InfluenceService influence, TopicInfluence topics, Consumer<Runnable> onIngestThread) {
+    private final ProjectStore projects;
+
+    public AuthorRoutes(
+            InfluenceService influence,
+            TopicInfluence topics,
+            ProjectStore projects,
+            Consumer<Runnable> onIngestThread) {
+        this.projects = projects;
         this.influence = influence;
         this.topics = topics;
         this.onIngestThread = onIngestThread;
@@ -120,7 +128,7 @@ public final class AuthorRoutes implements Routes {
     private void voices(Context ctx, boolean positive) {
         List<Long> topicIds = topicIds(ctx);
         if (topicIds.isEmpty()) {
-            throw new BadRequestException("name the topics: ?topics=1,2 (a project's topic ids)");
+            throw new BadRequestException("name the topics: ?topics=1,2 or ?project=ID (its brand topics)");
         }
         int limit = Requests.intParam(ctx, "limit", 50, 1, MAX_LIMIT);
         List<Map<String, Object>> items = topics.voices(topicIds, positive, limit).stream()
@@ -167,9 +175,23 @@ public final class AuthorRoutes implements Routes {
         return Math.round(value * 1000) / 1000.0;
     }
 
-    /** {@code ?topic=3} or {@code ?topics=1,2} (a project passes its topic ids). */
-    static List<Long> topicIds(Context ctx) {
+    /**
+     * {@code ?topic=3}, {@code ?topics=1,2}, or {@code ?project=5}: a project's brand topics (who speaks about
+     * the brand: its advocates and detractors, its top voices).
+     */
+    List<Long> topicIds(Context ctx) {
         List<Long> ids = new ArrayList<>();
+        Requests.param(ctx, "project").ifPresent(value -> {
+            long id;
+            try {
+                id = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("'project' takes a project id (a number), got '" + value + "'");
+            }
+            ids.addAll(projects.get(id)
+                    .orElseThrow(() -> new NotFoundException("no project " + id))
+                    .brand());
+        });
         for (String name : List.of("topic", "topics")) {
             Requests.param(ctx, name).ifPresent(value -> {
                 for (String part : value.split(",")) {

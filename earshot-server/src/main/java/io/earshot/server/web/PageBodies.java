@@ -147,8 +147,8 @@ final class PageBodies {
                 <p id="token-secret" class="secret" role="status" hidden></p></section>
               <section class="card" aria-labelledby="h-roles"><h2 id="h-roles">Roles</h2><dl>
                 <dt>viewer</dt><dd>reads everything</dd>
-                <dt>responder</dt><dd>also corrects sentiment (later: works the inbox)</dd>
-                <dt>analyst</dt><dd>also edits topics, projects, alerts; analytics</dd>
+                <dt>responder</dt><dd>also corrects sentiment and works the inbox (cases, contacts)</dd>
+                <dt>analyst</dt><dd>also edits topics, projects, alerts, teams, routing rules, canned replies</dd>
                 <dt>admin</dt><dd>also sources, users and API tokens</dd></dl></section>
             </div>
             """;

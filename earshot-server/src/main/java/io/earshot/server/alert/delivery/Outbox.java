@@ -209,7 +209,15 @@ public final class Outbox implements AlertChannels, AutoCloseable {
         }
     }
 
-    private void attempt(Delivery delivery) {
+    private void attempt(Delivery listed) {
+        // the dispatcher may have listed it just before another sender finished it: act on the stored state
+        Optional<Delivery> current = store.get(listed.id())
+                .filter(stored -> stored.status() == Delivery.Status.PENDING && stored.attempts() == listed.attempts());
+        if (current.isEmpty()) {
+            inFlight.remove(listed.id());
+            return;
+        }
+        Delivery delivery = current.get();
         int attempts = delivery.attempts() + 1;
         try {
             Attempt outcome = senders.send(delivery);

@@ -1,0 +1,333 @@
+package io.earshot.inbox;
+
+import io.earshot.domain.Mention;
+import io.earshot.domain.Post;
+import io.earshot.domain.PostKey;
+import io.earshot.enrich.sentiment.SentimentLabel;
+import io.earshot.ingest.MentionListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns stored mentions into cases: a mention whose thread already has a case joins it (and reopens it when it
+ * was pending or resolved); any other mention is routed and opens a new case. Listens after the durable commit,
+ * queues the work and returns at once: the inbox never slows ingestion.
+ *
+ * <p>Tests call {@link #process} directly.
+ */
+public final class CaseIntake implements MentionListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
+
+    /** Told about every inbound message once the inbox has taken it (contacts listen here). */
+    @FunctionalInterface
+    public interface Heard {
+        void heard(Mention mention, Optional<Case> inCase);
+
+        /** Posts deleted on their network: forget them. */
+        default void forget(List<PostKey> posts) {}
+    }
+
+    /**
+     * @param maxAge mentions older than this (a backfill) join existing threads but open no case
+     * @param outbound whether a post was written by one of the team's connected accounts ({@code network:id})
+     */
+    public record Settings(Duration maxAge, int queueCapacity) {
+        public static final Settings DEFAULT = new Settings(Duration.ofDays(7), 10_000);
+    }
+
+    private final CaseStore cases;
+    private final Router router;
+    private final Assigner assigner;
+    private final Function<String, Optional<Team>> teams;
+    private final Predicate<String> ownAccount;
+    private final Heard heard;
+    private final Clock clock;
+    private final Settings settings;
+    private final CaseLocks locks;
+    private final ThreadPoolExecutor worker;
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder opened = new LongAdder();
+    private final LongAdder reopened = new LongAdder();
+
+    public CaseIntake(
+            CaseStore cases,
+            Router router,
+            Assigner assigner,
+            Function<String, Optional<Team>> teams,
+            Predicate<String> ownAccount,
+            Heard heard,
+            Clock clock,
+            Settings settings,
+            CaseLocks locks) {
+        this.cases = cases;
+        this.router = router;
+        this.assigner = assigner;
+        this.teams = teams;
+        this.ownAccount = ownAccount;
+        this.heard = heard;
+        this.clock = clock;
+        this.settings = settings;
+        this.locks = locks;
+        this.worker = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.queueCapacity()),
+                runnable -> Thread.ofPlatform().daemon().name("earshot-inbox").unstarted(runnable),
+                (runnable, executor) -> dropped.increment());
+    }
+
+    @Override
+    public void mentionsStored(List<Mention> mentions) {
+        submit(() -> process(mentions, true));
+    }
+
+    @Override
+    public void repliesStored(List<Mention> replies) {
+        submit(() -> process(replies, false));
+    }
+
+    /** Deleted posts are forgotten by the inbox and by contacts, in order with the rest of the inbox's work. */
+    @Override
+    public void postsDeleted(List<PostKey> keys) {
+        submit(() -> {
+            cases.forget(keys);
+            heard.forget(keys);
+        });
+    }
+
+    /** Runs {@code work} on the inbox's thread (rule changes use it too, so they apply between batches). */
+    public void submit(Runnable work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("inbox: {}", e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Takes a batch: joins threads, reopens, routes and opens cases.
+     *
+     * @param mayOpen whether these mentions may open new cases (replies that matched no topic only join threads)
+     */
+    public void process(List<Mention> mentions, boolean mayOpen) {
+        List<Router.Decision> decisions = mayOpen ? router.decide(mentions) : List.of();
+        Instant now = clock.instant();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention mention = mentions.get(i);
+            Post post = mention.post();
+            String author = post.network().id() + ":" + post.author().id();
+            boolean outbound = ownAccount.test(author);
+            Instant at = post.createdAt().isAfter(now) ? now : post.createdAt();
+            Optional<Case> existing = cases.caseOfThread(threadKeys(post));
+            CaseMessage message = message(existing.map(Case::id).orElse(0L), mention, author, at, outbound);
+            if (existing.isPresent()) {
+                long id = existing.get().id();
+                locks.with(id, () -> {
+                    cases.get(id).ifPresent(current -> join(current, message, outbound, at));
+                    return null;
+                });
+                if (!outbound) {
+                    heard.heard(mention, cases.get(existing.get().id()));
+                }
+            } else if (mayOpen && !outbound && !at.isBefore(now.minus(settings.maxAge()))) {
+                Case created = open(mention, message, author, at, decisions.get(i), now);
+                heard.heard(mention, Optional.of(created));
+            } else if (!outbound && mayOpen) {
+                heard.heard(mention, Optional.empty());
+            }
+        }
+    }
+
+    private void join(Case current, CaseMessage message, boolean outbound, Instant at) {
+        if (!cases.addMessage(message)) {
+            return; // a replay or an edit of a message the case has
+        }
+        if (outbound) {
+            return; // our own reply, seen again through ingest: the reply recorded it already
+        }
+        Case changed = current.withInbound(at);
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(CaseEvent.of(
+                current.id(),
+                at,
+                CaseEvent.SYSTEM,
+                CaseEvent.Type.MESSAGE,
+                Optional.empty(),
+                Optional.of(message.post().id()),
+                Optional.of(message.text())));
+        if (changed.status() != current.status()) {
+            reopened.increment();
+            events.add(CaseEvent.of(
+                    current.id(),
+                    at,
+                    CaseEvent.SYSTEM,
+                    CaseEvent.Type.REOPENED,
+                    Optional.of(current.status().id()),
+                    Optional.of(changed.status().id()),
+                    Optional.of("a new message in the thread")));
+        }
+        cases.update(changed, events);
+    }
+
+    private Case open(
+            Mention mention, CaseMessage message, String author, Instant at, Router.Decision decision, Instant now) {
+        Post post = mention.post();
+        RoutingAction action = decision.action();
+        Optional<Team> team = action.team().flatMap(teams);
+        Optional<String> assignee = action.assign().flatMap(assign -> assigner.pick(assign, team, now));
+        Priority priority = action.priority().orElse(Priority.NORMAL);
+        CaseStatus status = action.close() ? CaseStatus.RESOLVED : CaseStatus.NEW;
+        Case draft = new Case(
+                0,
+                post.replyRoot().orElse(post.key()),
+                post.key(),
+                author,
+                action.team(),
+                assignee,
+                status,
+                priority,
+                action.tags(),
+                at,
+                at,
+                at,
+                Optional.of(at),
+                Optional.empty(),
+                action.close() ? Optional.of(now) : Optional.empty());
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(CaseEvent.of(
+                0,
+                at,
+                CaseEvent.SYSTEM,
+                CaseEvent.Type.CREATED,
+                Optional.empty(),
+                Optional.of(post.key().id()),
+                Optional.of(post.text())));
+        if (decision.matched()) {
+            events.add(CaseEvent.of(
+                    0,
+                    now,
+                    CaseEvent.SYSTEM,
+                    CaseEvent.Type.ROUTED,
+                    Optional.empty(),
+                    Optional.of(String.join(
+                            ", ",
+                            decision.rules().stream().map(RoutingRule::name).toList())),
+                    Optional.of(describe(action, assignee))));
+        }
+        if (action.close()) {
+            events.add(CaseEvent.of(
+                    0,
+                    now,
+                    CaseEvent.SYSTEM,
+                    CaseEvent.Type.STATUS,
+                    Optional.of("new"),
+                    Optional.of("resolved"),
+                    Optional.of("closed by routing")));
+        }
+        opened.increment();
+        return cases.create(draft, message, events);
+    }
+
+    private static String describe(RoutingAction action, Optional<String> assignee) {
+        List<String> parts = new ArrayList<>();
+        action.team().ifPresent(team -> parts.add("team " + team));
+        action.priority().ifPresent(priority -> parts.add("priority " + priority.id()));
+        assignee.ifPresent(user -> parts.add("assigned to " + user));
+        if (!action.tags().isEmpty()) {
+            parts.add("tags " + String.join(", ", action.tags()));
+        }
+        if (action.close()) {
+            parts.add("closed");
+        }
+        return String.join("; ", parts);
+    }
+
+    static Set<PostKey> threadKeys(Post post) {
+        Set<PostKey> keys = new LinkedHashSet<>();
+        keys.add(post.key());
+        post.replyParent().ifPresent(keys::add);
+        post.replyRoot().ifPresent(keys::add);
+        return keys;
+    }
+
+    static CaseMessage message(long caseId, Mention mention, String author, Instant at, boolean outbound) {
+        Post post = mention.post();
+        Optional<Integer> sentiment = mention.sentiment().map(CaseIntake::score);
+        return new CaseMessage(
+                caseId,
+                post.key(),
+                author,
+                post.author().handle(),
+                post.uri(),
+                post.url(),
+                post.text(),
+                at,
+                sentiment,
+                outbound);
+    }
+
+    /** Sentiment as a number: -1, 0, +1. */
+    public static int score(SentimentLabel label) {
+        return switch (label) {
+            case NEGATIVE -> -1;
+            case NEUTRAL -> 0;
+            case POSITIVE -> 1;
+        };
+    }
+
+    /** Batches the queue could not take (the inbox is far behind), since start. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    public long opened() {
+        return opened.sum();
+    }
+
+    public long reopened() {
+        return reopened.sum();
+    }
+
+    /** Waits until the queued work is done (tests, shutdown). */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
