@@ -35,12 +35,10 @@ import io.earshot.server.alert.ArchiveRecentMentions;
 import io.earshot.server.alert.delivery.DeadLetterRoutes;
 import io.earshot.server.alert.delivery.Outbox;
 import io.earshot.server.analytics.AnalyticsRoutes;
-import io.earshot.server.config.ConfigFile;
 import io.earshot.server.config.SourceSpec;
 import io.earshot.server.feed.AtomFeeds;
 import io.earshot.server.health.HealthRoutes;
 import io.earshot.server.http.BadRequestException;
-import io.earshot.server.http.ConflictException;
 import io.earshot.server.http.HttpServer;
 import io.earshot.server.http.Requests;
 import io.earshot.server.http.Routes;
@@ -58,7 +56,6 @@ import io.earshot.server.web.TopicPreviewRoutes;
 import io.earshot.server.web.WebPages;
 import io.earshot.source.EventMapper;
 import io.earshot.source.Source;
-import io.earshot.source.SourceDefinitions;
 import io.earshot.source.bluesky.JetstreamMapper;
 import io.earshot.source.bluesky.profile.BlueskyProfiles;
 import io.earshot.source.bluesky.profile.ProfileConfig;
@@ -79,9 +76,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -115,14 +109,7 @@ public final class EarshotApp implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final TopicService topics;
     private final InfluenceService influence;
-    private final List<Source> sources = new CopyOnWriteArrayList<>();
-    private final Map<String, Thread> sourceThreads = new ConcurrentHashMap<>();
-    /** Ids of the running sources that were added through the API or the CLI (not the config file). */
-    private final Set<String> apiSourceIds = ConcurrentHashMap.newKeySet();
-    /** Stored definitions that failed to start: not retried every few seconds, only after a restart. */
-    private final Set<SourceDefinitions.Definition> failedDefinitions = ConcurrentHashMap.newKeySet();
-
-    private volatile boolean apiSourcesStarted;
+    private final SourceRunner sources;
     private final ScheduledExecutorService housekeeping;
     private final LiveStream liveStream = new LiveStream();
     private final AlertEngine alertEngine;
@@ -154,6 +141,7 @@ public final class EarshotApp implements AutoCloseable {
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
         this.pipeline.addListener(liveStream);
         this.pipeline.start();
+        this.sources = new SourceRunner(pipeline, state);
         TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
         this.topics = new TopicService(state, matcher, update -> pipeline.submitTask(() -> backfill.apply(update)));
         topics.loadAll().forEach(problem -> log.warn("topic not loaded: {}", problem));
@@ -185,7 +173,7 @@ public final class EarshotApp implements AutoCloseable {
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
         housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::syncApiSourcesQuietly, 2, 2, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(sources::syncStoredQuietly, 2, 2, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
         if (live) {
             housekeeping.scheduleWithFixedDelay(this::syncAlerts, 2, 2, TimeUnit.SECONDS);
@@ -236,10 +224,10 @@ public final class EarshotApp implements AutoCloseable {
         try {
             app.alerts.applyConfig(config.alerts());
             for (SourceSpec spec : config.activeSources()) {
-                app.startSource(SourceFactory.create(spec, app.state));
+                app.sources.start(SourceFactory.create(spec, app.state));
             }
             if (config.source() != EarshotConfig.SourceChoice.NONE) {
-                app.startApiSources();
+                app.sources.startStored();
             }
             app.serveHttp(accountSettings);
             return app;
@@ -247,127 +235,6 @@ public final class EarshotApp implements AutoCloseable {
             app.close();
             throw e;
         }
-    }
-
-    /** Runs a source on its own thread, delivering to the pipeline. */
-    public void startSource(Source source) {
-        sources.add(source);
-        Thread thread = Thread.ofPlatform()
-                .name("earshot-source-" + source.id())
-                .start(() -> {
-                    try {
-                        source.run(pipeline.sink());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                        log.error("source {} stopped after an unexpected error", source.id(), e);
-                    }
-                });
-        sourceThreads.put(source.id(), thread);
-    }
-
-    /** Sources added through the API run again after a restart; one that no longer parses is reported, not fatal. */
-    private void startApiSources() {
-        apiSourcesStarted = true;
-        syncApiSources();
-    }
-
-    /**
-     * Starts stored source definitions that are not running and stops running ones whose definition is gone,
-     * so that {@code earshot source add|rm} take effect in a running server within seconds.
-     */
-    private synchronized void syncApiSources() {
-        if (!apiSourcesStarted) {
-            return;
-        }
-        List<SourceDefinitions.Definition> stored = state.sourceDefinitions().list();
-        for (SourceDefinitions.Definition definition : stored) {
-            boolean running = sources.stream().anyMatch(source -> source.id().equals(definition.id()));
-            if (running || failedDefinitions.contains(definition)) {
-                continue;
-            }
-            try {
-                startSource(
-                        SourceFactory.create(ConfigFile.sourceDefinition(definition.json(), System.getenv()), state));
-                apiSourceIds.add(definition.id());
-            } catch (RuntimeException e) {
-                failedDefinitions.add(definition);
-                log.error("source {} (added through the API or CLI) cannot start: {}", definition.id(), e.getMessage());
-            }
-        }
-        for (String id : List.copyOf(apiSourceIds)) {
-            if (stored.stream().noneMatch(definition -> definition.id().equals(id))) {
-                stopSource(id);
-            }
-        }
-    }
-
-    private void syncApiSourcesQuietly() {
-        try {
-            syncApiSources();
-        } catch (RuntimeException e) {
-            log.warn("could not read source definitions from the state store: {}", e.getMessage());
-        }
-    }
-
-    private void stopSource(String id) {
-        apiSourceIds.remove(id);
-        sources.stream().filter(source -> source.id().equals(id)).findFirst().ifPresent(source -> {
-            source.stop();
-            Thread thread = sourceThreads.remove(id);
-            if (thread != null) {
-                try {
-                    thread.join(Duration.ofSeconds(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            sources.remove(source);
-            log.info("source {} stopped: its definition was removed", id);
-        });
-    }
-
-    /**
-     * Adds a source through the API: checked like a config-file entry, stored so it survives restarts, and
-     * started at once.
-     *
-     * @throws ConflictException when a running source has this id
-     */
-    public synchronized Source addSource(String json) {
-        SourceSpec spec = ConfigFile.sourceDefinition(json, System.getenv());
-        if (sources.stream().anyMatch(source -> source.id().equals(spec.id()))) {
-            throw new ConflictException("a source with id '" + spec.id() + "' exists; give the new one another \"id\"");
-        }
-        Source source = SourceFactory.create(spec, state);
-        if (!state.sourceDefinitions().add(spec.id(), json)) {
-            throw new ConflictException("a source with id '" + spec.id()
-                    + "' is stored already; DELETE /api/v1/sources/" + spec.id() + " first");
-        }
-        startSource(source);
-        apiSourceIds.add(source.id());
-        return source;
-    }
-
-    /**
-     * Stops and forgets a source added through the API; false when there is no such source.
-     *
-     * @throws ConflictException for a source defined in the config file (remove it there)
-     */
-    public synchronized boolean removeSource(String id) {
-        boolean stored = state.sourceDefinitions().list().stream()
-                .anyMatch(definition -> definition.id().equals(id));
-        Optional<Source> running =
-                sources.stream().filter(source -> source.id().equals(id)).findFirst();
-        if (!stored) {
-            if (running.isPresent()) {
-                throw new ConflictException(
-                        "source '" + id + "' is defined in the config file; remove it there and restart");
-            }
-            return false;
-        }
-        state.sourceDefinitions().remove(id);
-        stopSource(id);
-        return true;
     }
 
     private void serveHttp(AccountSettings accountSettings) {
@@ -392,8 +259,8 @@ public final class EarshotApp implements AutoCloseable {
                 new MentionRoutes(archive, new SentimentCorrector(archive, corrections, pipeline)),
                 new IngestRoutes(
                         pipeline, formats, IngestRoutes.Limits.DEFAULT, config.apiToken(), config.ingestTokens()),
-                new HealthRoutes(() -> List.copyOf(sources), pipeline, archive, state.graph(), this::featureMetrics),
-                new SourceRoutes(() -> List.copyOf(sources), this::addSource, this::removeSource),
+                new HealthRoutes(sources::list, pipeline, archive, state.graph(), this::featureMetrics),
+                new SourceRoutes(sources::list, sources::add, sources::remove),
                 new DeadLetterRoutes(outbox),
                 new AlertRoutes(alerts),
                 new ProjectRoutes(state.projects(), topics),
@@ -589,21 +456,14 @@ public final class EarshotApp implements AutoCloseable {
     }
 
     public List<Source> sources() {
-        return List.copyOf(sources);
+        return sources.list();
     }
 
     /** Stops sources, HTTP, then stores and commits what is queued, then closes storage. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
-        sources.forEach(Source::stop);
-        for (Thread thread : sourceThreads.values()) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sources.stopAll();
         liveStream.close();
         alertEngine.close();
         outbox.close();
