@@ -34,6 +34,12 @@ public interface MentionArchive extends AutoCloseable {
 
     Optional<Mention> get(PostKey key);
 
+    /**
+     * Whether the post is stored, counting writes not yet made searchable by {@link #refresh()} (ingest asks this
+     * for every like and repost, and must not refresh for it).
+     */
+    boolean contains(PostKey key);
+
     /** Searches mentions, newest first. */
     MentionPage search(MentionSearch search);
 
@@ -43,7 +49,10 @@ public interface MentionArchive extends AutoCloseable {
     /** Removes stored posts that matched no topic and were created before {@code cutoff}; returns how many. */
     long purgeUnmatchedBefore(Instant cutoff);
 
-    /** Makes all writes so far visible to searches (cheap; called after each batch). */
+    /**
+     * Makes all writes so far visible to searches. Not free: each refresh flushes what was written since the last
+     * into a new segment, so ingest refreshes a few times a second, not after every batch.
+     */
     void refresh();
 
     /** Makes all writes so far durable (fsync); cursors may be committed after this returns. */

@@ -325,9 +325,16 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     public void close() {
         worker.shutdown();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                // storage closes next: stop rather than fail on it; the mentions stay in the archive
+                int left = worker.shutdownNow().size();
+                log.warn(
+                        "inbox: stopped with {} batches of mentions not yet taken in (they are stored, without a case)",
+                        left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            worker.shutdownNow();
         }
     }
 }

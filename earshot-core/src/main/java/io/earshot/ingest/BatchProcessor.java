@@ -204,7 +204,7 @@ public final class BatchProcessor {
             return Optional.empty();
         }
         PostKey key = subject.get();
-        if (!storedNow.contains(key) && archive.get(key).isEmpty()) {
+        if (!storedNow.contains(key) && !archive.contains(key)) {
             // engagement is counted for posts Earshot keeps; the firehose's likes of other posts are not stored
             counters.interactionUntracked();
             return Optional.empty();

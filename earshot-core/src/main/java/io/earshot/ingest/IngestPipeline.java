@@ -37,13 +37,26 @@ public final class IngestPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
 
-    /** Tuning; the defaults suit a laptop. */
-    public record Settings(int queueCapacity, int maxEventsPerBatch, Duration commitInterval) {
-        public static final Settings DEFAULT = new Settings(64, 2_000, Duration.ofMillis(500));
+    /**
+     * Tuning; the defaults suit a laptop.
+     *
+     * @param commitInterval how often writes are made durable (fsync), and the sources' cursors committed
+     * @param refreshInterval how often writes are made searchable; at most {@code commitInterval} (a commit
+     *     refreshes too). Each refresh writes a small segment: refreshing after every batch took over a third of
+     *     the ingest thread's time at 3,000 posts/s (docs/benchmarks.md).
+     */
+    public record Settings(
+            int queueCapacity, int maxEventsPerBatch, Duration commitInterval, Duration refreshInterval) {
+        public static final Settings DEFAULT = new Settings(64, 2_000, Duration.ofMillis(500), Duration.ofMillis(250));
 
         public Settings {
-            if (queueCapacity < 1 || maxEventsPerBatch < 1 || commitInterval.isNegative()) {
-                throw new IllegalArgumentException("pipeline settings must be positive");
+            if (queueCapacity < 1
+                    || maxEventsPerBatch < 1
+                    || commitInterval.isNegative()
+                    || refreshInterval.isNegative()
+                    || refreshInterval.compareTo(commitInterval) > 0) {
+                throw new IllegalArgumentException(
+                        "pipeline settings must be positive, and the refresh interval at most the commit interval");
             }
         }
     }
@@ -67,8 +80,13 @@ public final class IngestPipeline implements AutoCloseable {
     private final List<CompletableFuture<Void>> awaitingCommit = new ArrayList<>();
     private final List<Mention> storedSinceCommit = new ArrayList<>();
     private final List<PostKey> deletedSinceCommit = new ArrayList<>();
-    private final List<MentionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Mention> storedThisRound = new ArrayList<>();
+    private final List<PostKey> deletedThisRound = new ArrayList<>();
+    private final List<MentionListener> durableListeners = new CopyOnWriteArrayList<>();
+    private final List<MentionListener> writtenListeners = new CopyOnWriteArrayList<>();
     private Instant lastCommit;
+    private Instant lastRefresh;
+    private boolean unrefreshed;
     private volatile Optional<String> lastError = Optional.empty();
 
     public IngestPipeline(
@@ -80,6 +98,7 @@ public final class IngestPipeline implements AutoCloseable {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.lastCommit = clock.instant();
+        this.lastRefresh = lastCommit;
         this.worker = Thread.ofPlatform().name("earshot-ingest").daemon(false).unstarted(this::loop);
     }
 
@@ -142,6 +161,7 @@ public final class IngestPipeline implements AutoCloseable {
                     processWithRetries(drained);
                     drained.clear();
                 }
+                refreshIfDue();
                 commitIfDue(false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -175,6 +195,8 @@ public final class IngestPipeline implements AutoCloseable {
                     uncommittedCursors.clear();
                     storedSinceCommit.clear();
                     deletedSinceCommit.clear();
+                    storedThisRound.clear();
+                    deletedThisRound.clear();
                     drained.forEach(work -> future(work).completeExceptionally(e));
                     return;
                 }
@@ -201,6 +223,8 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private void process(List<Work> drained) {
+        storedThisRound.clear();
+        deletedThisRound.clear();
         List<SourceBatch> batches = new ArrayList<>();
         for (Work work : drained) {
             switch (work) {
@@ -209,16 +233,21 @@ public final class IngestPipeline implements AutoCloseable {
                     flushBatches(batches);
                     batches.clear();
                     // a task (e.g. a topic backfill) searches the archive: it must see every batch before it
-                    archive.refresh();
+                    refresh();
                     taskWork.task().run();
                 }
             }
         }
         flushBatches(batches);
-        archive.refresh();
+        unrefreshed = true;
         for (Work work : drained) {
             awaitingCommit.add(future(work));
         }
+        storedSinceCommit.addAll(storedThisRound);
+        deletedSinceCommit.addAll(deletedThisRound);
+        notifyListeners(writtenListeners, storedThisRound, deletedThisRound);
+        storedThisRound.clear();
+        deletedThisRound.clear();
     }
 
     private void flushBatches(List<SourceBatch> batches) {
@@ -230,8 +259,20 @@ public final class IngestPipeline implements AutoCloseable {
             events.addAll(batch.events());
             batch.cursor().ifPresent(cursor -> uncommittedCursors.put(batch.sourceId(), cursor));
         }
-        storedSinceCommit.addAll(processor.process(events, counters));
-        deletedSinceCommit.addAll(processor.takeDeleted());
+        storedThisRound.addAll(processor.process(events, counters));
+        deletedThisRound.addAll(processor.takeDeleted());
+    }
+
+    private void refreshIfDue() {
+        if (unrefreshed && Duration.between(lastRefresh, clock.instant()).compareTo(settings.refreshInterval()) >= 0) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        archive.refresh();
+        lastRefresh = clock.instant();
+        unrefreshed = false;
     }
 
     private void commitIfDue(boolean force) {
@@ -243,12 +284,13 @@ public final class IngestPipeline implements AutoCloseable {
             return;
         }
         try {
+            refresh();
             archive.commit();
             uncommittedCursors.forEach(cursors::commit);
             uncommittedCursors.clear();
             lastCommit = now;
             awaitingCommit.forEach(future -> future.complete(null));
-            notifyListeners();
+            notifyListeners(durableListeners, storedSinceCommit, deletedSinceCommit);
         } catch (RuntimeException e) {
             log.error("ingest: commit failed; sources will resume from their last committed cursor", e);
             awaitingCommit.forEach(future -> future.completeExceptionally(e));
@@ -256,39 +298,59 @@ public final class IngestPipeline implements AutoCloseable {
         awaitingCommit.clear();
     }
 
-    /** Adds a listener for mentions, told after they are durably stored. */
-    public void addListener(MentionListener listener) {
-        listeners.add(listener);
+    /** When a listener is told about mentions. */
+    public enum Moment {
+        /**
+         * As soon as a batch is written, before it is searchable (at most {@link Settings#refreshInterval} later)
+         * and durable (at most {@link Settings#commitInterval} later). For listeners that need only the mentions
+         * they are given and whose own effects are idempotent and durable on their own, such as alerts (each rule
+         * remembers what it sent) and the live stream: should the process die before the commit, the source
+         * replays the batch and they are told again, with nothing doubled.
+         */
+        WRITTEN,
+        /** After the durable commit: what the listener is told will never be replayed. */
+        DURABLE
     }
 
-    private void notifyListeners() {
-        if (!deletedSinceCommit.isEmpty()) {
-            List<PostKey> deleted = List.copyOf(deletedSinceCommit);
-            deletedSinceCommit.clear();
+    /** Adds a listener for mentions, told after they are durably stored. */
+    public void addListener(MentionListener listener) {
+        addListener(listener, Moment.DURABLE);
+    }
+
+    /** Adds a listener for mentions, told at {@code moment}. */
+    public void addListener(MentionListener listener, Moment moment) {
+        (moment == Moment.WRITTEN ? writtenListeners : durableListeners).add(listener);
+    }
+
+    /** Tells {@code listeners} about {@code stored} and {@code deleted}, then empties both lists. */
+    private static void notifyListeners(List<MentionListener> listeners, List<Mention> stored, List<PostKey> deleted) {
+        if (!deleted.isEmpty()) {
+            List<PostKey> gone = List.copyOf(deleted);
+            deleted.clear();
             for (MentionListener listener : listeners) {
                 try {
-                    listener.postsDeleted(deleted);
+                    listener.postsDeleted(gone);
                 } catch (RuntimeException e) {
                     log.warn("a mention listener failed; ingestion goes on", e);
                 }
             }
         }
-        if (storedSinceCommit.isEmpty()) {
+        if (stored.isEmpty()) {
             return;
         }
         // a retried batch may have stored the same post twice: tell listeners once, with its last version
         Map<PostKey, Mention> latest = new LinkedHashMap<>();
-        storedSinceCommit.forEach(mention -> latest.put(mention.key(), mention));
-        List<Mention> stored =
+        stored.forEach(mention -> latest.put(mention.key(), mention));
+        stored.clear();
+        List<Mention> matched =
                 latest.values().stream().filter(Mention::matchedAnyTopic).toList();
         List<Mention> replies = latest.values().stream()
                 .filter(mention -> !mention.matchedAnyTopic())
                 .toList();
-        storedSinceCommit.clear();
         for (MentionListener listener : listeners) {
             try {
-                if (!stored.isEmpty()) {
-                    listener.mentionsStored(stored);
+                if (!matched.isEmpty()) {
+                    listener.mentionsStored(matched);
                 }
                 if (!replies.isEmpty()) {
                     listener.repliesStored(replies);

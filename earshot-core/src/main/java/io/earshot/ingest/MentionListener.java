@@ -5,8 +5,10 @@ import io.earshot.domain.PostKey;
 import java.util.List;
 
 /**
- * Told about mentions once they are durably stored (new posts that matched a topic, and new versions of
- * them), in the order stored. Alerts, the live stream and the inbox listen here. Called on the ingest
+ * Told about mentions once they are stored (new posts that matched a topic, and new versions of them), in the
+ * order stored: as soon as they are written, or once they are durable, as the listener was registered
+ * ({@link IngestPipeline.Moment}). Alerts and the live stream listen at the first moment, the inbox at the
+ * second. Called on the ingest
  * thread: hand the work to your own queue and return at once, or you slow ingestion down. An exception
  * is logged and does not stop the others.
  */

@@ -91,6 +91,12 @@ public final class EarshotApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EarshotApp.class);
 
+    /**
+     * How far behind the live archive analytics may answer, so that the global numbering of multi-valued columns
+     * is rebuilt in the background after each refresh rather than by the next query (docs/benchmarks.md).
+     */
+    private static final Duration ANALYTICS_LAG = Duration.ofSeconds(2);
+
     /** Mention batches the alert engine may fall behind by before it counts what it missed (never blocks). */
     private static final int ALERT_QUEUE = 10_000;
 
@@ -129,6 +135,9 @@ public final class EarshotApp implements AutoCloseable {
         }
         this.state = SqliteStateStore.open(config.dataDir());
         LuceneMentionArchive lucene = openArchive(config, state);
+        if (live) {
+            lucene.keepAnalyticsWarm(ANALYTICS_LAG);
+        }
         this.archive = lucene;
         this.analytics = lucene.analytics();
         this.matcher = new CompiledTopicMatcher();
@@ -139,7 +148,7 @@ public final class EarshotApp implements AutoCloseable {
         BatchProcessor processor = new BatchProcessor(
                 archive, matcher, state, state, state, enricher, corrections, state.graph(), profiles, clock);
         this.pipeline = new IngestPipeline(processor, archive, state, IngestPipeline.Settings.DEFAULT, clock);
-        this.pipeline.addListener(liveStream);
+        this.pipeline.addListener(liveStream, IngestPipeline.Moment.WRITTEN);
         this.pipeline.start();
         this.sources = new SourceRunner(pipeline, state);
         TopicBackfill backfill = new TopicBackfill(archive, CompiledTopicMatcher::new);
@@ -166,7 +175,7 @@ public final class EarshotApp implements AutoCloseable {
                 (rule, notification) -> liveStream.alertFired(rule.scope().topics(), notification));
         if (live) {
             alerts.loadAll();
-            pipeline.addListener(alertEngine);
+            pipeline.addListener(alertEngine, IngestPipeline.Moment.WRITTEN);
             alertEngine.start();
             outbox.start();
         }
@@ -465,13 +474,14 @@ public final class EarshotApp implements AutoCloseable {
         housekeeping.shutdownNow();
         sources.stopAll();
         liveStream.close();
-        alertEngine.close();
-        outbox.close();
-        inbox.close();
         if (http != null) {
             http.close();
         }
+        // the pipeline's last commit tells the listeners about its last mentions: they close after it
         pipeline.close();
+        alertEngine.close();
+        inbox.close();
+        outbox.close();
         matcher.close();
         archive.close();
         corrections.close();

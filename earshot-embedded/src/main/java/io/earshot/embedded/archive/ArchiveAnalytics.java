@@ -57,7 +57,6 @@ final class ArchiveAnalytics implements MentionAnalytics {
 
     private final LuceneMentionArchive archive;
     private final QueryCompiler compiler = new QueryCompiler();
-    private final GlobalOrdinals ordinals = new GlobalOrdinals();
 
     ArchiveAnalytics(LuceneMentionArchive archive) {
         this.archive = archive;
@@ -158,8 +157,7 @@ final class ArchiveAnalytics implements MentionAnalytics {
 
     @Override
     public List<RankedValue> top(AnalyticsScope scope, Facet facet, Rank rank, int limit) {
-        return archive.withSearcher("top " + facet.id(), searcher -> {
-            GlobalOrdinals.Mapped mapped = ordinals.of(searcher.getIndexReader(), field(facet));
+        return archive.withOrdinals("top " + facet.id(), field(facet), (searcher, mapped) -> {
             long[] counts = new long[(int) mapped.valueCount()];
             long[] engagement = new long[counts.length];
             count(searcher, scope, mapped, counts, engagement);
@@ -180,8 +178,7 @@ final class ArchiveAnalytics implements MentionAnalytics {
             throw new IllegalArgumentException("the baseline must start before the window");
         }
         AnalyticsScope baseline = scope.during(baselineFrom, scope.from());
-        return archive.withSearcher("trending " + facet.id(), searcher -> {
-            GlobalOrdinals.Mapped mapped = ordinals.of(searcher.getIndexReader(), field(facet));
+        return archive.withOrdinals("trending " + facet.id(), field(facet), (searcher, mapped) -> {
             long[] now = new long[(int) mapped.valueCount()];
             long[] before = new long[now.length];
             long windowMentions = count(searcher, scope, mapped, now, null);

@@ -12,6 +12,8 @@ import io.earshot.lucene.QueryCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,6 +63,7 @@ public final class LuceneMentionArchive implements MentionArchive {
     private final QueryCompiler compiler = new QueryCompiler();
     private final PendingWrites pending = new PendingWrites();
     private final MentionAnalytics analytics = new ArchiveAnalytics(this);
+    private final FacetReaders facetReaders;
     private boolean closed;
 
     private LuceneMentionArchive(Path directory, Directory luceneDirectory, IndexWriter writer) throws IOException {
@@ -68,6 +71,7 @@ public final class LuceneMentionArchive implements MentionArchive {
         this.luceneDirectory = luceneDirectory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, true, false, null);
+        this.facetReaders = new FacetReaders(searchers, Clock.systemUTC());
     }
 
     /**
@@ -114,6 +118,20 @@ public final class LuceneMentionArchive implements MentionArchive {
         return analytics;
     }
 
+    /**
+     * Lets analytics answer from a reader up to {@code maxLag} behind the live one, whose column numbering a
+     * background thread keeps ready, so no query pays for it after a refresh (see {@link FacetReaders}). For a
+     * server; without it every analytics query sees every refreshed write.
+     */
+    public void keepAnalyticsWarm(Duration maxLag) {
+        facetReaders.keepWarm(maxLag);
+    }
+
+    /** For tests: the readers analytics' facet counts run on. */
+    FacetReaders facetReaders() {
+        return facetReaders;
+    }
+
     /** The folder that holds the index. */
     public Path directory() {
         return directory;
@@ -155,9 +173,14 @@ public final class LuceneMentionArchive implements MentionArchive {
     }
 
     @Override
-    public boolean updateEngagement(PostKey key, Engagement engagement) {
-        boolean stored = pending.stored(key.id())
+    public boolean contains(PostKey key) {
+        return pending.stored(key.id())
                 .orElseGet(() -> read("look up " + key, s -> s.count(ArchiveDocuments.keyQuery(key)) > 0));
+    }
+
+    @Override
+    public boolean updateEngagement(PostKey key, Engagement engagement) {
+        boolean stored = contains(key);
         if (stored) {
             // in place: no reindexing of the text, and the update applies to the newest copy of the document
             write(
@@ -280,6 +303,7 @@ public final class LuceneMentionArchive implements MentionArchive {
         }
         closed = true;
         try {
+            facetReaders.close();
             searchers.close();
             writer.close();
         } catch (IOException e) {
@@ -336,6 +360,15 @@ public final class LuceneMentionArchive implements MentionArchive {
     /** Runs {@code work} on a searcher that sees every refreshed write (for {@link ArchiveAnalytics}). */
     <T> T withSearcher(String operation, SearcherWork<T> work) {
         return read(operation, work);
+    }
+
+    /** Runs {@code work} with the global ordinals of {@code field} (for {@link ArchiveAnalytics}' facet counts). */
+    <T> T withOrdinals(String operation, String field, FacetReaders.Work<T> work) {
+        try {
+            return facetReaders.withOrdinals(field, work);
+        } catch (IOException | MentionCodec.DamagedPayloadException e) {
+            throw new ArchiveException(operation, directory, e);
+        }
     }
 
     private <T> T read(String operation, SearcherWork<T> work) {

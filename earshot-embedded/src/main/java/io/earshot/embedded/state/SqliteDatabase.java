@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -40,6 +43,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -103,6 +107,21 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A statement prepared once and kept for the connection's life, for the lookups ingest makes for every post
+     * (preparing one took as long as running it). Only inside {@link #call} or {@link #transaction}, on their
+     * connection; the caller must not close it.
+     */
+    PreparedStatement cached(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
     /** Like {@link #call}, in one transaction: all of it is stored, or none. */
     <T> T transaction(String operation, Work<T> work) {
         return call(operation, connection -> {
@@ -125,6 +144,10 @@ final class SqliteDatabase implements AutoCloseable {
         lock.lock();
         try {
             if (!connection.isClosed()) {
+                for (PreparedStatement statement : statements.values()) {
+                    statement.close();
+                }
+                statements.clear();
                 connection.close();
             }
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import io.earshot.server.alert.delivery.DeliverySettings;
 import io.earshot.server.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,11 @@ import java.util.stream.Stream;
  * carries it arrived. A notification carries at most 50 mentions (the rest are counted in
  * {@code summary.mentions_total}), so latencies are measured on the mentions carried and throughput on the
  * totals.
+ *
+ * <p>The first {@code warmup} seconds are ingested the same way but not timed (the JIT compiles, Lucene makes its
+ * first segments). Only a share of the posts need mention the topic: a firehose carries far more posts than
+ * mentions, and every post costs parsing, enrichment, matching and archiving whether or not it matches. The
+ * result also gives the process's CPU time per post, which says how many cores a rate needs.
  */
 public final class AlertLatencyBench {
 
@@ -40,9 +46,28 @@ public final class AlertLatencyBench {
 
     private AlertLatencyBench() {}
 
-    public static String run(int rate, int seconds) throws Exception {
+    /**
+     * @param rate posts per second
+     * @param seconds how long to ingest after the warm-up
+     * @param warmup seconds ingested first, untimed
+     * @param mentionShare the share of posts that mention the topic (1 = every post)
+     */
+    public record Settings(int rate, int seconds, int warmup, double mentionShare) {
+        public Settings {
+            if (rate < 1 || seconds < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--rate and --seconds must be at least 1, --warmup at least 0");
+            }
+            if (!(mentionShare > 0 && mentionShare <= 1)) {
+                throw new IllegalArgumentException("--mention-share must be more than 0 and at most 1");
+            }
+        }
+    }
+
+    public static String run(Settings settings) throws Exception {
+        int rate = settings.rate();
         Path data = Files.createTempDirectory("earshot-bench-alerts");
         Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        AtomicLong timedFrom = new AtomicLong(Long.MAX_VALUE);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong mentionsNotified = new AtomicLong();
         AtomicLong notifications = new AtomicLong();
@@ -54,8 +79,9 @@ public final class AlertLatencyBench {
             mentionsNotified.addAndGet(body.at("/summary/mentions_total").asLong());
             for (JsonNode mention : body.path("mentions")) {
                 String text = mention.path("text").asText();
-                Long sent = sentAt.get(Long.parseLong(text.substring(text.lastIndexOf(' ') + 1)));
-                if (sent != null) {
+                long id = Long.parseLong(text.substring(text.lastIndexOf(' ') + 1));
+                Long sent = sentAt.remove(id);
+                if (sent != null && id >= timedFrom.get()) {
                     latencies.add(now - sent);
                 }
             }
@@ -71,6 +97,11 @@ public final class AlertLatencyBench {
                 .withDelivery(DeliverySettings.DEFAULT.withAllowPrivateTargets(true));
         long started;
         long sent = 0;
+        long expected = 0;
+        long cpuAtStart = 0;
+        long cpuAtEnd = 0;
+        long postsAtStart = 0;
+        long ingestEnded = 0;
         try (EarshotApp app = EarshotApp.start(config)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port();
@@ -84,15 +115,28 @@ public final class AlertLatencyBench {
                             + "\"max_per_hour\": 0, \"group_window\": \"50ms\"}}");
             Thread.sleep(500);
             int perBatch = Math.max(1, rate / BATCHES_PER_SECOND);
+            int mentionEvery = (int) Math.round(1 / settings.mentionShare());
             List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
-            started = System.nanoTime();
-            long next = started;
-            for (int batch = 0; batch < seconds * BATCHES_PER_SECOND; batch++) {
+            int warmupBatches = settings.warmup() * BATCHES_PER_SECOND;
+            int batches = warmupBatches + settings.seconds() * BATCHES_PER_SECOND;
+            long next = System.nanoTime();
+            started = next;
+            for (int batch = 0; batch < batches; batch++) {
+                if (batch == warmupBatches) {
+                    timedFrom.set(sent);
+                    started = System.nanoTime();
+                    cpuAtStart = processCpuNanos();
+                    postsAtStart = sent;
+                }
                 StringBuilder lines = new StringBuilder();
                 long now = System.nanoTime();
                 for (int i = 0; i < perBatch; i++) {
                     long id = sent++;
-                    sentAt.put(id, now);
+                    boolean mention = id % mentionEvery == 0;
+                    if (mention) {
+                        sentAt.put(id, now);
+                        expected++;
+                    }
                     lines.append("{\"did\":\"did:plc:bench")
                             .append(id % 5000)
                             .append("\",\"time_us\":")
@@ -103,7 +147,8 @@ public final class AlertLatencyBench {
                             .append(id)
                             .append("\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"")
                             .append(java.time.Instant.now())
-                            .append("\",\"langs\":[\"en\"],\"text\":\"acme is having a moment ")
+                            .append("\",\"langs\":[\"en\"],\"text\":\"")
+                            .append(mention ? "acme is having a moment " : "the weather is having a moment ")
                             .append(id)
                             .append("\"},\"cid\":\"bafyb")
                             .append(id)
@@ -120,32 +165,47 @@ public final class AlertLatencyBench {
                     Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
                 }
             }
+            ingestEnded = System.nanoTime();
+            cpuAtEnd = processCpuNanos();
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (mentionsNotified.get() < sent && System.nanoTime() < deadline) {
+            while (mentionsNotified.get() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } finally {
             receiver.stop(0);
             deleteQuietly(data);
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double timed = (ingestEnded - started) / 1e9;
+        long timedPosts = sent - postsAtStart;
         long[] sorted;
         synchronized (latencies) {
             sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rate_target", rate);
-        result.put("seconds", seconds);
+        result.put("seconds", settings.seconds());
+        result.put("warmup_seconds", settings.warmup());
+        result.put("mention_share", settings.mentionShare());
         result.put("posts", sent);
+        result.put("mentions", expected);
         result.put("mentions_notified", mentionsNotified.get());
         result.put("notifications", notifications.get());
-        result.put("throughput_per_s", Math.round(mentionsNotified.get() / elapsed));
+        // what was ingested per second while the clock ran: below the target when the sender fell behind
+        result.put("posts_per_s", Math.round(timedPosts / timed));
+        result.put("cpu_us_per_post", timedPosts == 0 ? 0 : Math.round((cpuAtEnd - cpuAtStart) / 1000.0 / timedPosts));
         result.put("latency_sampled", sorted.length);
         result.put("latency_p50_ms", percentile(sorted, 0.50));
+        result.put("latency_p90_ms", percentile(sorted, 0.90));
         result.put("latency_p99_ms", percentile(sorted, 0.99));
         result.put("latency_max_ms", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1_000_000.0);
         return Json.write(result);
+    }
+
+    /** CPU time of the whole process (every thread: ingest, HTTP, the sender and receiver of this bench). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double p) {

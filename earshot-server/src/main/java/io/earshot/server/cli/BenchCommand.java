@@ -118,15 +118,26 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rate", defaultValue = "10000", description = "Posts per second (default 10000).")
         private int rate;
 
-        @Option(names = "--seconds", defaultValue = "20", description = "How long to ingest (default 20).")
+        @Option(names = "--seconds", defaultValue = "20", description = "How long to ingest, timed (default 20).")
         private int seconds;
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "5",
+                description = "Seconds ingested first, at the same rate, without timing (default 5).")
+        private int warmup;
+
+        @Option(
+                names = "--mention-share",
+                defaultValue = "1",
+                description = "Share of the posts that mention the topic, the rest match nothing (default 1: every"
+                        + " post).")
+        private double mentionShare;
 
         @Override
         public Integer call() throws Exception {
-            if (rate < 1 || seconds < 1) {
-                throw new IllegalArgumentException("--rate and --seconds must be at least 1");
-            }
-            System.out.println(AlertLatencyBench.run(rate, seconds));
+            System.out.println(
+                    AlertLatencyBench.run(new AlertLatencyBench.Settings(rate, seconds, warmup, mentionShare)));
             return 0;
         }
     }

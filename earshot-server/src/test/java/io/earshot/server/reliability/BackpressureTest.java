@@ -64,7 +64,7 @@ class BackpressureTest {
                     processor,
                     archive,
                     state,
-                    new IngestPipeline.Settings(QUEUE, BATCH, Duration.ofMillis(100)),
+                    new IngestPipeline.Settings(QUEUE, BATCH, Duration.ofMillis(100), Duration.ofMillis(50)),
                     Clock.systemUTC());
             pipeline.start();
             JetstreamSource source = new JetstreamSource(
@@ -129,6 +129,11 @@ class BackpressureTest {
         @Override
         public Optional<Mention> get(PostKey key) {
             return delegate.get(key);
+        }
+
+        @Override
+        public boolean contains(PostKey key) {
+            return delegate.contains(key);
         }
 
         @Override

@@ -153,6 +153,21 @@ public abstract class MentionArchiveContract extends MentionSearchContract {
     }
 
     @Test
+    void containsCountsWritesBeforeTheyAreSearchable() {
+        Mention mention = matched(post("fresh", T0, "just written"), 1);
+        assertThat(archive().contains(mention.key())).isFalse();
+        archive().upsert(List.of(mention));
+        assertThat(archive().contains(mention.key())).isTrue();
+        archive().refresh();
+        assertThat(archive().contains(mention.key())).isTrue();
+        archive().delete(List.of(mention.key()));
+        assertThat(archive().contains(mention.key())).isFalse();
+        archive().refresh();
+        assertThat(archive().contains(mention.key())).isFalse();
+        assertThat(archive().contains(UNKNOWN)).isFalse();
+    }
+
+    @Test
     void engagementOfAnUnknownPostIsNotStored() {
         assertThat(archive().updateEngagement(UNKNOWN, new Engagement(1, 1, 1, 1)))
                 .isFalse();
