@@ -62,7 +62,8 @@ final class Layout {
                 .append("</main><script src=\"")
                 .append(UPLOT)
                 .append("uPlot.iife.min.js\"></script><script src=\"/static/app.js\"></script>")
-                .append("<script src=\"/static/dashboard.js\"></script></body></html>");
+                .append("<script src=\"/static/dashboard.js\"></script>")
+                .append("<script src=\"/static/alerts.js\"></script></body></html>");
         return html.toString();
     }
 
