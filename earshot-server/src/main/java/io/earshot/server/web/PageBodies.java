@@ -42,7 +42,6 @@ final class PageBodies {
               <div class="kpi"><span class="kpi-label">Spikes</span><span id="kpi-spikes" class="kpi-value">–</span></div>
             </section>
             <div class="grid">
-              <section class="card" aria-labelledby="h-spikes"><h2 id="h-spikes">Recent spikes</h2><ul id="recent-spikes"></ul></section>
               <section class="card wide" aria-labelledby="h-volume"><h2 id="h-volume">Volume over time</h2>
                 <div id="chart-volume" class="chart" role="img" aria-label="Mentions per period for each topic"></div></section>
               <section class="card" aria-labelledby="h-sov"><h2 id="h-sov">Share of voice</h2>
@@ -55,6 +54,7 @@ final class PageBodies {
               <section class="card" aria-labelledby="h-sentiment"><h2 id="h-sentiment">Sentiment</h2>
                 <div id="sentiment-split" class="split" aria-label="Sentiment split"></div>
                 <div id="chart-sentiment" class="chart" role="img" aria-label="Sentiment over time"></div></section>
+              <section class="card" aria-labelledby="h-spikes"><h2 id="h-spikes">Recent spikes</h2><ul id="recent-spikes"></ul></section>
               <section class="card" aria-labelledby="h-trending"><h2 id="h-trending">Trending terms</h2><ol id="trending"></ol></section>
               <section class="card" aria-labelledby="h-authors"><h2 id="h-authors">Top authors</h2><ol id="top-authors"></ol></section>
               <section class="card" aria-labelledby="h-tags"><h2 id="h-tags">Top hashtags</h2><ol id="top-hashtags"></ol></section>
@@ -178,8 +178,8 @@ final class PageBodies {
                     <label for="f-quiet-zone">in time zone</label><input id="f-quiet-zone" class="zone" placeholder="Europe/Paris">
                   </fieldset>
                   <p id="rule-error" class="error" role="alert"></p>
-                  <button type="submit" id="rule-save">Create rule</button>
-                  <button type="button" id="rule-cancel" class="secondary">Clear</button>
+                  <div class="form-actions"><button type="submit" id="rule-save">Create rule</button>
+                    <button type="button" id="rule-cancel" class="secondary">Clear</button></div>
                   <p id="rule-readonly" class="note" hidden>Your role may read alert rules but not change them.</p>
                 </form></section>
               <section class="card wide" aria-labelledby="h-history"><h2 id="h-history">History</h2>

@@ -120,6 +120,11 @@ class WebAuthTest {
                             .statusCode())
                     .isEqualTo(403);
             String csrf = browser.csrfFromPage("/topics");
+            // another site's page is refused even with the right token (it could only have it by a leak)
+            HttpResponse<String> crossSite = browser.json(
+                    "POST", "/api/v1/topics", topic, "X-CSRF-Token", csrf, "Origin", "https://evil.example");
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(crossSite.body()).contains("cross-site");
             assertThat(browser.json("POST", "/api/v1/topics", topic, "X-CSRF-Token", csrf)
                             .statusCode())
                     .isEqualTo(201);

@@ -293,7 +293,7 @@ class WebBrowserTest {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Browser.screenshots().resolve("dashboard.png"))
                 .setFullPage(true));
-        for (String path : List.of("/alerts", "/sources", "/settings")) {
+        for (String path : List.of("/sources", "/settings")) {
             page.navigate(path);
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             page.screenshot(new Page.ScreenshotOptions()
