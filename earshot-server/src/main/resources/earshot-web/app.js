@@ -253,43 +253,6 @@
     list();
   }
 
-  // ---- alerts --------------------------------------------------------------------------------
-  function alertsPage() {
-    function load() {
-      api("GET", "/api/v1/alerts").then(function (r) {
-        var ul = clear($("rule-list")), history = clear($("alert-history"));
-        var rules = items(r.json);
-        if (!rules.length) ul.appendChild(el("li", { class: "note", text: "No rules yet." }));
-        rules.forEach(function (rule) {
-          ul.appendChild(el("li", {}, el("strong", { text: rule.name }), " ", el("span", { class: "note", text: JSON.stringify(rule.condition || {}) })));
-          api("GET", "/api/v1/alerts/" + rule.id + "/history?limit=20").then(function (h) {
-            items(h.json).forEach(function (a) {
-              history.appendChild(el("li", {}, el("time", { text: a.firedAt || a.at || "" }), " ", el("strong", { text: rule.name }), " ", el("span", { text: a.summary || a.title || a.kind || "" })));
-            });
-          });
-        });
-      });
-      api("GET", "/api/v1/alerts/dead-letters").then(function (r) {
-        var ul = clear($("dead-letters"));
-        if (r.status === 404) { ul.appendChild(el("li", { class: "note", text: "Not available yet on this server." })); return; }
-        var list = items(r.json);
-        if (!list.length) ul.appendChild(el("li", { class: "note", text: "Nothing undelivered." }));
-        list.forEach(function (d) { ul.appendChild(el("li", { text: (d.channel || "") + " " + (d.error || d.lastError || "") })); });
-      });
-    }
-    if (!may("analyst")) $("rule-form").hidden = true;
-    $("rule-form").addEventListener("submit", function (e) {
-      e.preventDefault();
-      var body;
-      try { body = JSON.parse($("rule-json").value); } catch (err) { $("rule-error").textContent = "not JSON: " + err.message; return; }
-      api("POST", "/api/v1/alerts", body).then(function (r) {
-        $("rule-error").textContent = r.ok ? "" : ((r.json && r.json.error) || "failed (" + r.status + ")");
-        if (r.ok) load();
-      });
-    });
-    load();
-  }
-
   // ---- sources -------------------------------------------------------------------------------
   function sourcesPage() {
     api("GET", "/api/v1/sources").then(function (r) {
@@ -354,11 +317,11 @@
     load();
   }
 
-  // helpers for the other page scripts (dashboard.js)
+  // helpers for the other page scripts (dashboard.js, alerts.js)
   window.Earshot = { el: el, $: $, clear: clear, safeUrl: safeUrl, items: items, api: api, loadTopics: loadTopics,
-    topicNames: topicNames, counts: counts, pages: {} };
+    topicNames: topicNames, counts: counts, may: may, pages: {} };
 
-  var pages = { "/stream": streamPage, "/search": searchPage, "/topics": topicsPage, "/alerts": alertsPage, "/sources": sourcesPage, "/settings": settingsPage };
+  var pages = { "/stream": streamPage, "/search": searchPage, "/topics": topicsPage, "/sources": sourcesPage, "/settings": settingsPage };
   document.addEventListener("DOMContentLoaded", function () {
     var start = pages[document.body.dataset.page] || window.Earshot.pages[document.body.dataset.page];
     if (start) start();

@@ -29,8 +29,14 @@ public interface AccountStore {
     /** Changes a user's role; false when there is no such user. */
     boolean changeRole(String name, Role role);
 
-    /** Starts a session for the user; the browser holds the secret whose digest this is. */
-    void startSession(String digest, long accountId, String csrfToken, Instant expiresAt);
+    /**
+     * Starts a session for the user at {@code now}, ending at {@code expiresAt} at the latest; the browser holds
+     * the secret whose digest this is.
+     */
+    void startSession(String digest, long accountId, String csrfToken, Instant now, Instant expiresAt);
+
+    /** Records that the session was used at {@code seenAt} (the idle timeout counts from the last use). */
+    void touchSession(String digest, Instant seenAt);
 
     /** The session with this digest, if it exists and has not expired at {@code now}. */
     Optional<Session> session(String digest, Instant now);

@@ -249,13 +249,7 @@ public final class EarshotApp implements AutoCloseable {
     private void serveHttp(AccountSettings accountSettings) {
         Accounts accounts = new Accounts(state.accounts(), accountSettings, clock);
         accounts.bootstrap();
-        if (!accounts.enforced()) {
-            log.warn(
-                    "no users and no API token: anyone who can reach http://{}:{} is admin. Create the first user:"
-                            + " earshot user add NAME --role admin (or set EARSHOT_ADMIN_PASSWORD)",
-                    config.host(),
-                    config.port());
-        }
+        Optional<String> setupCode = accounts.beginSetup(config.dataDir());
         SessionRoutes sessions = new SessionRoutes(accounts);
         JetstreamMapper jetstream = new JetstreamMapper();
         GenericPostMapper post = new GenericPostMapper();
@@ -289,6 +283,12 @@ public final class EarshotApp implements AutoCloseable {
         this.http = new HttpServer(
                         routes, new Gate(accounts, config.ingestTokens().keySet())::check)
                 .start(config.host(), config.port());
+        setupCode.ifPresent(code -> log.warn(
+                "No admin yet. Open http://{}:{}/setup and enter the setup code: {} (also in {})",
+                config.host().equals("0.0.0.0") || config.host().equals("::") ? "localhost" : config.host(),
+                http.port(),
+                code,
+                accounts.setupCodeFile().map(Object::toString).orElse("the data folder")));
     }
 
     /** The shipped models, or a sentiment model trained with {@code earshot train sentiment} ({@code EARSHOT_SENTIMENT_MODEL}). */

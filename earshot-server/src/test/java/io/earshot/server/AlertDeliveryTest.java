@@ -30,7 +30,7 @@ class AlertDeliveryTest {
     Path data;
 
     private EarshotApp start(DeliverySettings delivery) {
-        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of())
+        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of("EARSHOT_API_TOKEN", ApiClient.TOKEN))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0)
                 .withSource(EarshotConfig.SourceChoice.NONE)

@@ -159,7 +159,7 @@ class AlertsApiTest {
     }
 
     private EarshotApp start(List<String> alerts) {
-        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of())
+        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of("EARSHOT_API_TOKEN", ApiClient.TOKEN))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0)
                 .withSource(EarshotConfig.SourceChoice.NONE)

@@ -74,7 +74,9 @@ class AllSourcesTest {
                                     "EARSHOT_BLUESKY_JETSTREAM_URL",
                                     jetstream.uri().toString(),
                                     "EARSHOT_BLUESKY_PROFILES",
-                                    "off"))
+                                    "off",
+                                    "EARSHOT_API_TOKEN",
+                                    ApiClient.TOKEN))
                     .withDataDir(data.resolve("data"))
                     .withListen("127.0.0.1", 0);
             try (EarshotApp app = EarshotApp.start(settings)) {

@@ -21,13 +21,25 @@ final class ApiClient {
         }
     }
 
+    /**
+     * The admin token the test apps start with ({@code EARSHOT_API_TOKEN}): every install needs a way in, and
+     * tests come in the way a script would.
+     */
+    static final String TOKEN = "test-admin-token";
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
 
+    /** As an admin script ({@link #TOKEN}). */
     ApiClient(int port) {
-        this(port, null);
+        this(port, TOKEN);
+    }
+
+    /** With no credentials at all. */
+    static ApiClient anonymous(int port) {
+        return new ApiClient(port, null);
     }
 
     ApiClient(int port, String token) {

@@ -20,7 +20,7 @@ class ApiTokenTest {
                 .withListen("127.0.0.1", 0)
                 .withSource(EarshotConfig.SourceChoice.NONE);
         try (EarshotApp app = EarshotApp.start(config)) {
-            ApiClient anonymous = new ApiClient(app.port());
+            ApiClient anonymous = ApiClient.anonymous(app.port());
             ApiClient wrong = new ApiClient(app.port(), "nope");
             ApiClient right = new ApiClient(app.port(), "s3cret-token");
             ApiClient.Response denied = anonymous.get("/api/v1/topics");
@@ -42,7 +42,7 @@ class ApiTokenTest {
                 .withIngestTokens(Map.of("helpdesk", "desk-token"));
         try (EarshotApp app = EarshotApp.start(config)) {
             String post = "{\"id\":\"t-1\",\"text\":\"acme is down\"}";
-            ApiClient anonymous = new ApiClient(app.port());
+            ApiClient anonymous = ApiClient.anonymous(app.port());
             ApiClient desk = new ApiClient(app.port(), "desk-token");
             assertThat(anonymous
                             .post("/api/v1/ingest?format=post&source=helpdesk", post)
@@ -52,11 +52,12 @@ class ApiTokenTest {
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             assertThat(accepted.json().get("accepted").asLong()).isEqualTo(1);
             assertThat(app.archive().size()).isEqualTo(1);
-            // other webhook sources stay open when no admin token is set
-            assertThat(anonymous
-                            .post("/api/v1/ingest?format=post&wait=true", "{\"id\":\"t-2\",\"text\":\"x\"}")
-                            .status())
-                    .isEqualTo(202);
+            // other webhook sources need an admin: with no admin yet, the answer says how to set one up
+            ApiClient.Response refused =
+                    anonymous.post("/api/v1/ingest?format=post&wait=true", "{\"id\":\"t-2\",\"text\":\"x\"}");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("error").asText()).contains("/setup", "setup code");
+            assertThat(app.archive().size()).isEqualTo(1);
         }
     }
 }

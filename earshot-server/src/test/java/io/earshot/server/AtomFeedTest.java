@@ -24,7 +24,7 @@ class AtomFeedTest {
                 .withSource(EarshotConfig.SourceChoice.NONE);
         try (EarshotApp app = EarshotApp.start(config)) {
             ApiClient api = new ApiClient(app.port(), "admin-token");
-            ApiClient anonymous = new ApiClient(app.port());
+            ApiClient anonymous = ApiClient.anonymous(app.port());
             long topic = api.post("/api/v1/topics", "{\"name\":\"Acme\",\"query\":\"acme\"}")
                     .json()
                     .get("id")

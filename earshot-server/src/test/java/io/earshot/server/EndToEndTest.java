@@ -41,7 +41,7 @@ class EndToEndTest {
     }
 
     static EarshotApp start(Path data) {
-        EarshotConfig config = EarshotConfig.fromEnvironment(java.util.Map.of())
+        EarshotConfig config = EarshotConfig.fromEnvironment(java.util.Map.of("EARSHOT_API_TOKEN", ApiClient.TOKEN))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0)
                 .withSource(EarshotConfig.SourceChoice.NONE);

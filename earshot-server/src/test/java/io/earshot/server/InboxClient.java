@@ -72,6 +72,7 @@ final class InboxClient {
     private ApiClient.Response send(String method, String path, String body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("X-Earshot-User", user);
+        all.putIfAbsent("Authorization", "Bearer " + ApiClient.TOKEN);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(

@@ -92,7 +92,12 @@ class LiveSourceTest {
 
     private EarshotConfig config(FakeJetstreamServer jetstream) {
         return EarshotConfig.fromEnvironment(Map.of(
-                        "EARSHOT_BLUESKY_JETSTREAM_URL", jetstream.uri().toString(), "EARSHOT_BLUESKY_PROFILES", "off"))
+                        "EARSHOT_BLUESKY_JETSTREAM_URL",
+                        jetstream.uri().toString(),
+                        "EARSHOT_BLUESKY_PROFILES",
+                        "off",
+                        "EARSHOT_API_TOKEN",
+                        ApiClient.TOKEN))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0);
     }

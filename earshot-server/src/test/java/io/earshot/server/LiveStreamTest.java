@@ -42,12 +42,14 @@ class LiveStreamTest {
             InputStream acmeStream = http.send(
                             HttpRequest.newBuilder(URI.create(
                                             "http://127.0.0.1:" + app.port() + "/api/v1/stream?topic=" + acme))
+                                    .header("Authorization", "Bearer " + ApiClient.TOKEN)
                                     .build(),
                             HttpResponse.BodyHandlers.ofInputStream())
                     .body();
             InputStream otherStream = http.send(
                             HttpRequest.newBuilder(URI.create(
                                             "http://127.0.0.1:" + app.port() + "/api/v1/stream?topic=" + other))
+                                    .header("Authorization", "Bearer " + ApiClient.TOKEN)
                                     .build(),
                             HttpResponse.BodyHandlers.ofInputStream())
                     .body();

@@ -39,7 +39,9 @@ class ProfileLookupTest {
         try {
             EarshotConfig config = EarshotConfig.fromEnvironment(Map.of(
                             "EARSHOT_BLUESKY_PROFILES",
-                            "http://127.0.0.1:" + appView.getAddress().getPort()))
+                            "http://127.0.0.1:" + appView.getAddress().getPort(),
+                            "EARSHOT_API_TOKEN",
+                            ApiClient.TOKEN))
                     .withDataDir(data)
                     .withListen("127.0.0.1", 0)
                     .withSource(EarshotConfig.SourceChoice.NONE);

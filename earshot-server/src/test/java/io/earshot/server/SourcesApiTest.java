@@ -17,7 +17,8 @@ class SourcesApiTest {
     Path data;
 
     private EarshotApp start() {
-        return EarshotApp.start(EarshotConfig.fromEnvironment(Map.of("EARSHOT_BLUESKY_PROFILES", "off"))
+        return EarshotApp.start(EarshotConfig.fromEnvironment(
+                        Map.of("EARSHOT_BLUESKY_PROFILES", "off", "EARSHOT_API_TOKEN", ApiClient.TOKEN))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0)
                 .withSources(java.util.List.of(new io.earshot.server.config.SourceSpec.Feeds(

@@ -118,14 +118,15 @@ final class SqliteAccounts implements AccountStore {
     }
 
     @Override
-    public void startSession(String digest, long accountId, String csrfToken, Instant expiresAt) {
+    public void startSession(String digest, long accountId, String csrfToken, Instant now, Instant expiresAt) {
         database.transaction("start a session", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sessions (digest, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions (digest, user_id,"
+                    + " csrf_token, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, digest);
                 insert.setLong(2, accountId);
                 insert.setString(3, csrfToken);
                 insert.setLong(4, expiresAt.toEpochMilli());
+                insert.setLong(5, now.toEpochMilli());
                 insert.executeUpdate();
             }
             return null;
@@ -136,16 +137,31 @@ final class SqliteAccounts implements AccountStore {
     public Optional<Session> session(String digest, Instant now) {
         return database.call("read a session", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT u.id, u.name, u.role, u.created_at,"
-                    + " s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
+                    + " s.csrf_token, s.expires_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id"
                     + " WHERE s.digest = ? AND s.expires_at > ?")) {
                 select.setString(1, digest);
                 select.setLong(2, now.toEpochMilli());
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next()
                             ? Optional.of(new Session(
-                                    account(rows, 0), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))))
+                                    account(rows, 0),
+                                    rows.getString(5),
+                                    Instant.ofEpochMilli(rows.getLong(7)),
+                                    Instant.ofEpochMilli(rows.getLong(6))))
                             : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public void touchSession(String digest, Instant seenAt) {
+        database.transaction("record a session's use", connection -> {
+            try (PreparedStatement touch =
+                    connection.prepareStatement("UPDATE sessions SET last_seen_at = ? WHERE digest = ?")) {
+                touch.setLong(1, seenAt.toEpochMilli());
+                touch.setString(2, digest);
+                return touch.executeUpdate();
             }
         });
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  *   <tr><td>sources, users, API tokens, connected accounts, dead letters, anything else</td><td>admin</td></tr>
  * </table>
  *
- * <p>Open to all ({@link Optional#empty()}): {@code /health}, the login page, static assets, the ingest endpoint
+ * <p>Open to all ({@link Optional#empty()}): {@code /health}, the login and setup pages, static assets, the ingest endpoint
  * (it checks its own per-source tokens) and Atom feeds (they check their feed key).
  */
 final class AccessPolicy {
@@ -25,6 +25,7 @@ final class AccessPolicy {
     static boolean isPublic(String path) {
         return path.equals("/health")
                 || path.equals("/login")
+                || path.equals("/setup")
                 || path.equals("/favicon.ico")
                 || path.startsWith("/static/")
                 || path.startsWith("/webjars/")

@@ -61,7 +61,6 @@ public final class AccountRoutes implements Routes {
         json.put("name", principal.name());
         json.put("role", principal.role().id());
         json.put("via", principal.kind().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("authenticationEnforced", accounts.enforced());
         Requests.json(ctx, 200, json);
     }
 

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,18 +63,15 @@ public final class Gate {
             throw new ForbiddenException("your role (" + principal.role().id() + ") may not do this; it needs "
                     + needed.get().id() + " or above (ask an admin)");
         }
-        if (principal.kind() != Principal.Kind.TOKEN && !safe(ctx.method().name())) {
+        if (principal.kind() == Principal.Kind.SESSION && !safe(ctx.method().name())) {
             requireSameOrigin(ctx);
-            if (principal.kind() == Principal.Kind.SESSION) {
-                requireCsrf(ctx, principal.csrfToken().orElse(""));
-            }
+            requireCsrf(ctx, principal.csrfToken().orElse(""));
         }
     }
 
     /**
      * Ingest keeps its own tokens: a source with its own token, or {@code EARSHOT_API_TOKEN}, is checked by {@code
-     * IngestRoutes}. Without either, ingest is open only on an open install; otherwise it needs an admin (an API
-     * token of role admin), so nobody can inject posts once accounts exist.
+     * IngestRoutes}. Without either it needs an admin (an API token of role admin), so nobody can inject posts.
      */
     private Optional<Role> ingestNeeds(Context ctx) {
         String source = Optional.ofNullable(ctx.queryParam("source")).orElse("");
@@ -87,7 +85,10 @@ public final class Gate {
     /** The caller, as decided by {@link #check}: always present on a non-public path. */
     public static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
-        return principal == null ? Principal.open() : principal;
+        if (principal == null) {
+            throw new IllegalStateException(ctx.path() + " is public: there is no caller to ask about");
+        }
+        return principal;
     }
 
     private Principal identify(Context ctx) {
@@ -96,21 +97,42 @@ public final class Gate {
             return accounts.token(bearer)
                     .orElseThrow(() -> new UnauthorizedException("the API token is not valid (revoked, or mistyped)"));
         }
-        Optional<Principal> session =
-                Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).flatMap(accounts::session);
+        Optional<String> cookie =
+                Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(value -> !value.isEmpty());
+        Optional<Principal> session = cookie.flatMap(accounts::session);
         if (session.isPresent()) {
             return session.get();
         }
-        if (!accounts.enforced()) {
-            return Principal.open();
+        if (accounts.needsSetup()) {
+            if (wantsPage(ctx)) {
+                redirect(ctx, "/setup");
+            }
+            throw new UnauthorizedException("this install has no admin yet: open /setup in a browser and enter the"
+                    + " setup code printed at start (also in " + setupFile() + "), or create one with 'earshot user"
+                    + " add NAME --role admin', or start with EARSHOT_API_TOKEN set");
         }
         if (wantsPage(ctx)) {
-            ctx.redirect("/login?next=" + URLEncoder.encode(nextTarget(ctx), StandardCharsets.UTF_8), HttpStatus.FOUND);
-            ctx.skipRemainingHandlers();
-            throw new LoginRedirect();
+            // a cookie that no longer opens a session has ended (idle, too old, logged out elsewhere): say so
+            redirect(
+                    ctx,
+                    "/login?next=" + URLEncoder.encode(nextTarget(ctx), StandardCharsets.UTF_8)
+                            + (cookie.isPresent() ? "&error=ended" : ""));
         }
         throw new UnauthorizedException(
-                "log in first: send 'Authorization: Bearer <token>' (an API token, see docs/api.md) or a session cookie");
+                cookie.isPresent()
+                        ? "your session has ended (unused for too long, or logged out): log in again"
+                        : "log in first: send 'Authorization: Bearer <token>' (an API token, see docs/api.md) or a session"
+                                + " cookie");
+    }
+
+    private String setupFile() {
+        return accounts.setupCodeFile().map(Path::toString).orElse("setup-code.txt in the data folder");
+    }
+
+    private static void redirect(Context ctx, String location) {
+        ctx.redirect(location, HttpStatus.FOUND);
+        ctx.skipRemainingHandlers();
+        throw new LoginRedirect();
     }
 
     /** Thrown after the redirect is set, so nothing else runs; mapped to "leave the response as it is". */
@@ -147,8 +169,7 @@ public final class Gate {
 
     /**
      * A browser names the page a request comes from in {@code Origin}; another site's page must not change
-     * anything here, not even on an open install (where there is no session to hold a CSRF token). Tools such
-     * as curl send no {@code Origin} and pass.
+     * anything here. Tools such as curl send no {@code Origin} and pass.
      */
     private static void requireSameOrigin(Context ctx) {
         String origin = Optional.ofNullable(ctx.header("Origin")).orElse("");

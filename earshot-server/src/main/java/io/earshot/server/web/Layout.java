@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The frame of every page: skip link, navigation, who is logged in, the CSRF token for scripts ({@code meta
- * name="csrf-token"}), the setup warning on an open install. Pages add their {@code main} content. No inline script
- * or style: the Content-Security-Policy forbids both.
+ * name="csrf-token"}). Pages add their {@code main} content. No inline script or style: the Content-Security-Policy
+ * forbids both.
  */
 final class Layout {
 
@@ -25,7 +25,7 @@ final class Layout {
 
     private Layout() {}
 
-    static String page(String title, String active, Principal principal, boolean enforced, String main) {
+    static String page(String title, String active, Principal principal, String main) {
         StringBuilder html = new StringBuilder(4096 + main.length());
         head(html, title);
         html.append("<meta name=\"csrf-token\" content=\"")
@@ -35,12 +35,6 @@ final class Layout {
                 .append("\" data-role=\"")
                 .append(principal.role().id())
                 .append("\"><a class=\"skip\" href=\"#main\">Skip to content</a>");
-        if (!enforced) {
-            html.append("<div class=\"banner danger\" role=\"alert\"><strong>Open install:</strong> there are no users"
-                    + " and no API token, so anyone who can reach this address is admin. Create the first user:"
-                    + " <code>./earshot user add NAME --role admin</code>, or restart with"
-                    + " <code>EARSHOT_ADMIN_PASSWORD</code> set.</div>");
-        }
         html.append("<header class=\"top\"><a class=\"brand\" href=\"/\">Earshot</a><nav aria-label=\"Main\"><ul>");
         for (Link link : NAV) {
             html.append("<li><a href=\"")
@@ -68,7 +62,8 @@ final class Layout {
                 .append("</main><script src=\"")
                 .append(UPLOT)
                 .append("uPlot.iife.min.js\"></script><script src=\"/static/app.js\"></script>")
-                .append("<script src=\"/static/dashboard.js\"></script></body></html>");
+                .append("<script src=\"/static/dashboard.js\"></script>")
+                .append("<script src=\"/static/alerts.js\"></script></body></html>");
         return html.toString();
     }
 

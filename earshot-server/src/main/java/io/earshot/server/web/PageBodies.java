@@ -11,38 +11,54 @@ final class PageBodies {
     static final String DASHBOARD = """
             <div id="getting-started" class="card" hidden>
               <h2>Get started</h2>
-              <ol>
-                <li><a href="/topics">Create a topic</a>: what to listen for, e.g. <code>acme OR #acme</code>.</li>
-                <li>Check <a href="/sources">sources</a>: Bluesky runs by default; add Mastodon or feeds.</li>
-                <li>Watch the <a href="/stream">live stream</a> while mentions arrive.</li>
-              </ol>
+              <p id="empty-topics" hidden><strong>No topics yet — <a href="/topics">create one</a></strong>: what to listen
+                for, e.g. <code>acme OR #acme</code>.</p>
+              <p id="empty-sources" hidden><strong>No sources running</strong> — <a href="/sources">add one</a>
+                (Bluesky, Mastodon, feeds or a webhook) so mentions arrive.</p>
+              <p id="empty-projects" class="note" hidden>Tip: group your brand's topics and your competitors' into a
+                project (<code>POST /api/v1/projects</code>) to compare them here.</p>
             </div>
-            <form class="toolbar" id="range-form" aria-label="Time range">
+            <form class="toolbar" id="dash-form" aria-label="What to show">
+              <label for="project">Project</label>
+              <select id="project" name="project"><option value="">All topics</option></select>
               <label for="range">Time range</label>
               <select id="range" name="range">
-                <option value="24h">Last 24 hours</option>
-                <option value="7d" selected>Last 7 days</option>
+                <option value="24h" selected>Last 24 hours</option>
+                <option value="7d">Last 7 days</option>
                 <option value="30d">Last 30 days</option>
+                <option value="custom">Custom…</option>
               </select>
-              <span id="dash-source" class="note" role="status"></span>
+              <span id="custom-range" hidden>
+                <label for="range-from">From</label><input id="range-from" type="date">
+                <label for="range-to">to</label><input id="range-to" type="date">
+              </span>
+              <span id="dash-status" class="note" role="status"></span>
             </form>
             <section class="kpis" aria-label="Key figures">
-              <div class="kpi"><span class="kpi-label">Mentions</span><span id="kpi-total" class="kpi-value">–</span></div>
+              <div class="kpi"><span class="kpi-label">Mentions</span><span id="kpi-total" class="kpi-value">–</span>
+                <span id="kpi-change" class="kpi-change"></span></div>
               <div class="kpi"><span class="kpi-label">Negative</span><span id="kpi-negative" class="kpi-value">–</span></div>
               <div class="kpi"><span class="kpi-label">Positive</span><span id="kpi-positive" class="kpi-value">–</span></div>
-              <div class="kpi"><span class="kpi-label">Alerts fired</span><span id="kpi-alerts" class="kpi-value">–</span></div>
+              <div class="kpi"><span class="kpi-label">Spikes</span><span id="kpi-spikes" class="kpi-value">–</span></div>
             </section>
             <div class="grid">
               <section class="card wide" aria-labelledby="h-volume"><h2 id="h-volume">Volume over time</h2>
                 <div id="chart-volume" class="chart" role="img" aria-label="Mentions per period for each topic"></div></section>
+              <section class="card" aria-labelledby="h-sov"><h2 id="h-sov">Share of voice</h2>
+                <div class="toolbar" role="radiogroup" aria-label="Share of">
+                  <label><input type="radio" name="sov-metric" value="mentions" checked> volume</label>
+                  <label><input type="radio" name="sov-metric" value="positive"> positive volume</label>
+                  <label><input type="radio" name="sov-metric" value="reach"> reach</label>
+                </div>
+                <ol id="share-of-voice" class="bars"></ol></section>
               <section class="card" aria-labelledby="h-sentiment"><h2 id="h-sentiment">Sentiment</h2>
                 <div id="sentiment-split" class="split" aria-label="Sentiment split"></div>
                 <div id="chart-sentiment" class="chart" role="img" aria-label="Sentiment over time"></div></section>
-              <section class="card" aria-labelledby="h-sov"><h2 id="h-sov">Share of voice</h2><ol id="share-of-voice" class="bars"></ol></section>
+              <section class="card" aria-labelledby="h-spikes"><h2 id="h-spikes">Recent spikes</h2><ul id="recent-spikes"></ul></section>
+              <section class="card" aria-labelledby="h-trending"><h2 id="h-trending">Trending terms</h2><ol id="trending"></ol></section>
               <section class="card" aria-labelledby="h-authors"><h2 id="h-authors">Top authors</h2><ol id="top-authors"></ol></section>
               <section class="card" aria-labelledby="h-tags"><h2 id="h-tags">Top hashtags</h2><ol id="top-hashtags"></ol></section>
               <section class="card" aria-labelledby="h-links"><h2 id="h-links">Top links</h2><ol id="top-links"></ol></section>
-              <section class="card" aria-labelledby="h-alerts"><h2 id="h-alerts">Recent spikes and alerts</h2><ul id="recent-alerts"></ul></section>
             </div>
             """;
 
@@ -104,14 +120,70 @@ final class PageBodies {
 
     static final String ALERTS = """
             <div class="grid">
-              <section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Rules</h2><ul id="rule-list"></ul>
-                <form id="rule-form">
-                  <label for="rule-json">New rule (JSON, as in POST /api/v1/alerts)</label>
-                  <textarea id="rule-json" rows="8" spellcheck="false">{"name": "Outage", "topics": [1], "condition": {"type": "every_match"}}</textarea>
+              <section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Rules</h2><ul id="rule-list" class="rules"></ul>
+                <button type="button" id="rule-new" class="secondary">New rule</button></section>
+              <section class="card wide" aria-labelledby="h-rule-form"><h2 id="h-rule-form">New rule</h2>
+                <form id="rule-form" class="rule-form" novalidate>
+                  <input type="hidden" id="rule-id">
+                  <fieldset><legend>What to watch</legend>
+                    <label for="rule-name">Name</label><input id="rule-name" required placeholder="Outage chatter">
+                    <label for="rule-topics">Topics (none: every topic)</label>
+                    <select id="rule-topics" multiple size="4"></select>
+                    <label for="rule-filter">Filter query (optional)</label>
+                    <input id="rule-filter" spellcheck="false" placeholder='outage OR down OR "not working"'>
+                  </fieldset>
+                  <fieldset><legend>When to fire</legend>
+                    <label for="rule-type">Condition</label>
+                    <select id="rule-type">
+                      <option value="every_match">Every matching mention</option>
+                      <option value="digest">Digest (hourly, daily, weekly)</option>
+                      <option value="volume_spike">Volume spike</option>
+                      <option value="sentiment_shift">Sentiment shift</option>
+                      <option value="influencer">Influencer mention</option>
+                    </select>
+                    <div class="cond" data-type="digest" hidden>
+                      <label for="c-frequency">Frequency</label><select id="c-frequency">
+                        <option value="hourly">hourly</option><option value="daily" selected>daily</option><option value="weekly">weekly</option></select>
+                      <label for="c-at">At (local time)</label><input id="c-at" type="time" value="09:00">
+                      <label for="c-day">Day (weekly)</label><select id="c-day"><option>monday</option><option>tuesday</option>
+                        <option>wednesday</option><option>thursday</option><option>friday</option><option>saturday</option><option>sunday</option></select>
+                      <label for="c-zone">Time zone</label><input id="c-zone" class="zone" placeholder="Europe/Paris">
+                    </div>
+                    <div class="cond" data-type="volume_spike sentiment_shift" hidden>
+                      <label for="c-direction" class="only-shift">Direction</label><select id="c-direction" class="only-shift">
+                        <option value="negative">more negative</option><option value="positive">more positive</option></select>
+                      <label for="c-window">Window</label><input id="c-window" value="60m" placeholder="60m">
+                      <label for="c-sensitivity">Sensitivity</label><select id="c-sensitivity">
+                        <option value="low">low (fewer, surer alerts)</option><option value="medium" selected>medium</option><option value="high">high</option></select>
+                      <label for="c-min-volume">Minimum mentions in the window</label><input id="c-min-volume" type="number" min="0" value="10">
+                      <label for="c-min-shift" class="only-shift">Minimum shift (0.10 = 10 points)</label>
+                      <input id="c-min-shift" class="only-shift" type="number" step="0.01" min="0" max="1" value="0.10">
+                      <label for="c-cooldown">Cooldown</label><input id="c-cooldown" value="2h" placeholder="2h">
+                    </div>
+                    <div class="cond" data-type="influencer" hidden>
+                      <label for="c-min-followers">Minimum followers</label><input id="c-min-followers" type="number" min="0" value="10000">
+                      <label for="c-min-score">or minimum influence score (0–100, optional)</label><input id="c-min-score" type="number" min="0" max="100">
+                    </div>
+                  </fieldset>
+                  <fieldset><legend>Where to send (none: history and live stream only)</legend>
+                    <label for="ch-webhook">Webhook URL</label><input id="ch-webhook" type="url" placeholder="https://hooks.example.com/earshot">
+                    <label for="ch-secret">Webhook secret (signs each request)</label><input id="ch-secret" autocomplete="off">
+                    <label for="ch-slack">Slack incoming webhook URL</label><input id="ch-slack" type="url" placeholder="https://hooks.slack.com/services/…">
+                    <label for="ch-email">Email to (comma-separated)</label><input id="ch-email" placeholder="pr@example.com">
+                  </fieldset>
+                  <fieldset><legend>Anti-fatigue</legend>
+                    <label for="f-max">At most per hour (0: no limit)</label><input id="f-max" type="number" min="0" value="30">
+                    <label for="f-quiet-from">Quiet hours from</label><input id="f-quiet-from" type="time">
+                    <label for="f-quiet-to">to</label><input id="f-quiet-to" type="time">
+                    <label for="f-quiet-zone">in time zone</label><input id="f-quiet-zone" class="zone" placeholder="Europe/Paris">
+                  </fieldset>
                   <p id="rule-error" class="error" role="alert"></p>
-                  <button type="submit">Create rule</button>
+                  <div class="form-actions"><button type="submit" id="rule-save">Create rule</button>
+                    <button type="button" id="rule-cancel" class="secondary">Clear</button></div>
+                  <p id="rule-readonly" class="note" hidden>Your role may read alert rules but not change them.</p>
                 </form></section>
-              <section class="card wide" aria-labelledby="h-history"><h2 id="h-history">History</h2><ul id="alert-history"></ul></section>
+              <section class="card wide" aria-labelledby="h-history"><h2 id="h-history">History</h2>
+                <p id="history-of" class="note"></p><ul id="alert-history"></ul></section>
               <section class="card" aria-labelledby="h-dead"><h2 id="h-dead">Undelivered (dead letters)</h2><ul id="dead-letters"></ul></section>
             </div>
             """;

@@ -216,19 +216,84 @@ class WebBrowserTest {
 
     @Test
     @Order(5)
-    void theDashboardDrawsItsCharts() throws Exception {
+    void theDashboardDrawsAProjectFromTheAnalyticsApi() throws Exception {
+        WebSession robot = new WebSession(app.port());
+        String bearer = "Bearer " + adminToken;
+        long acme = Json.read(
+                        robot.get("/api/v1/topics", "Authorization", bearer).body())
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        long globex = Json.read(robot.json(
+                                "POST",
+                                "/api/v1/topics",
+                                "{\"name\":\"Globex\",\"query\":\"globex\"}",
+                                "Authorization",
+                                bearer)
+                        .body())
+                .get("id")
+                .asLong();
+        ingest("{\"id\":\"g1\",\"text\":\"globex shipped a rocket, great work\",\"lang\":\"en\"}");
+        long project = Json.read(robot.json(
+                                "POST",
+                                "/api/v1/projects",
+                                "{\"name\":\"Acme vs Globex\",\"brand\":[" + acme + "],\"competitors\":[" + globex
+                                        + "]}",
+                                "Authorization",
+                                bearer)
+                        .body())
+                .get("id")
+                .asLong();
+        var sov = Json.read(robot.get(
+                                "/api/v1/analytics/share-of-voice?project=" + project + "&from="
+                                        + java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
+                                "Authorization",
+                                bearer)
+                        .body())
+                .get("topics");
+
         Page page = admin.newPage();
         page.navigate("/");
+        page.locator("#project").selectOption(String.valueOf(project));
+        assertThat(page.locator("#dash-status")).containsText("From the analytics API · project Acme vs Globex");
         assertThat(page.locator("#chart-volume canvas")).hasCount(1);
+        assertThat(page.locator("#chart-volume")).containsText("Acme (brand)");
+        assertThat(page.locator("#chart-volume")).containsText("Globex");
         assertThat(page.locator("#chart-sentiment canvas")).hasCount(1);
-        assertThat(page.locator("#share-of-voice li")).not().hasCount(0);
-        assertThat(page.locator("#kpi-total")).not().hasText("–");
-        assertThat(page.locator("#dash-source")).containsText("analytics API");
-        assertThat(page.locator("#top-authors")).containsText("fan");
+        assertThat(page.locator("#share-of-voice li")).hasCount(2);
+        for (var row : sov) {
+            Locator item = page.locator(
+                    "#share-of-voice li[data-topic=\"" + row.get("topicId").asLong() + "\"]");
+            String percent = String.format(
+                    java.util.Locale.ROOT,
+                    "%.1f%%",
+                    100 * row.get("mentionsShare").asDouble());
+            assertThat(item)
+                    .containsText(
+                            row.get("name").asText() + " (" + row.get("role").asText() + ") · " + percent);
+            assertThat(item.locator(".count")).hasText(row.get("mentions").asText());
+        }
+        String total = Json.read(robot.get(
+                                "/api/v1/analytics/volume?project=" + project + "&from="
+                                        + java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
+                                "Authorization",
+                                bearer)
+                        .body())
+                .get("total")
+                .asText();
+        assertThat(page.locator("#kpi-total")).hasText(total);
+        assertThat(page.locator("#recent-spikes")).containsText("add a volume spike rule");
+        assertThat(page.locator("#empty-sources")).isVisible();
+        page.locator("#range").selectOption("7d");
+        assertThat(page.locator("#dash-status")).containsText("daily");
+        page.locator("#range").selectOption("24h");
+        assertThat(page.locator("#dash-status")).containsText("hourly");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Browser.screenshots().resolve("dashboard.png"))
                 .setFullPage(true));
-        for (String path : List.of("/alerts", "/sources", "/settings")) {
+        for (String path : List.of("/sources", "/settings")) {
             page.navigate(path);
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             page.screenshot(new Page.ScreenshotOptions()
@@ -240,6 +305,8 @@ class WebBrowserTest {
         Page small = phone.newPage();
         small.navigate("/");
         assertThat(small.locator("#chart-volume canvas")).hasCount(1);
+        assertThat(small.locator("#share-of-voice li")).hasCount(2);
+        small.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         small.screenshot(
                 new Page.ScreenshotOptions().setPath(Browser.screenshots().resolve("dashboard-phone.png")));
         assertThat(small.evaluate("() => [...document.querySelectorAll('body *')]"

@@ -37,22 +37,27 @@ public abstract class AccountStoreContract extends StoreContract<AccountStore> {
     @Test
     void sessionsExpireAndEndWithThePasswordOrTheUser() {
         Account ana = store().addUser("ana", Role.RESPONDER, "h");
-        store().startSession("d1", ana.id(), "csrf1", NOW.plusSeconds(60));
+        store().startSession("d1", ana.id(), "csrf1", NOW, NOW.plusSeconds(60));
         assertThat(store().session("d1", NOW)).hasValueSatisfying(session -> {
             assertThat(session.account()).isEqualTo(ana);
             assertThat(session.csrfToken()).isEqualTo("csrf1");
+            assertThat(session.lastSeenAt()).isEqualTo(NOW);
+            assertThat(session.expiresAt()).isEqualTo(NOW.plusSeconds(60));
         });
+        store().touchSession("d1", NOW.plusSeconds(30));
+        assertThat(store().session("d1", NOW.plusSeconds(31)))
+                .hasValueSatisfying(session -> assertThat(session.lastSeenAt()).isEqualTo(NOW.plusSeconds(30)));
         assertThat(store().session("d1", NOW.plusSeconds(61))).isEmpty();
         assertThat(store().session("other", NOW)).isEmpty();
 
         assertThat(store().changePassword("ana", "h2")).isTrue();
         assertThat(store().session("d1", NOW)).isEmpty();
 
-        store().startSession("d2", ana.id(), "csrf2", NOW.plusSeconds(60));
+        store().startSession("d2", ana.id(), "csrf2", NOW, NOW.plusSeconds(60));
         store().endSession("d2");
         assertThat(store().session("d2", NOW)).isEmpty();
 
-        store().startSession("d3", ana.id(), "csrf3", NOW.plusSeconds(60));
+        store().startSession("d3", ana.id(), "csrf3", NOW, NOW.plusSeconds(60));
         assertThat(store().removeUser("ana")).isTrue();
         assertThat(store().session("d3", NOW)).isEmpty();
         assertThat(store().removeUser("ana")).isFalse();
