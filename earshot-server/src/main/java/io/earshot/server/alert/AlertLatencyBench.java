@@ -90,7 +90,9 @@ public final class AlertLatencyBench {
         });
         receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         receiver.start();
-        EarshotConfig config = EarshotConfig.fromEnvironment(Map.of())
+        // every install needs a way in: the bench comes in as admin with a token of its own
+        String token = "bench-" + java.util.UUID.randomUUID();
+        EarshotConfig config = EarshotConfig.fromEnvironment(Map.of("EARSHOT_API_TOKEN", token))
                 .withDataDir(data)
                 .withListen("127.0.0.1", 0)
                 .withSource(EarshotConfig.SourceChoice.NONE)
@@ -105,10 +107,11 @@ public final class AlertLatencyBench {
         try (EarshotApp app = EarshotApp.start(config)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port();
-            post(http, base + "/api/v1/topics", "{\"name\": \"bench\", \"query\": \"acme\"}");
+            post(http, base + "/api/v1/topics", token, "{\"name\": \"bench\", \"query\": \"acme\"}");
             post(
                     http,
                     base + "/api/v1/alerts",
+                    token,
                     "{\"name\": \"bench\", \"topics\": [1], \"condition\": {\"type\":"
                             + " \"every_match\"}, \"channels\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:"
                             + receiver.getAddress().getPort() + "/hook\", \"secret\": \"bench\"}], \"fatigue\": {"
@@ -156,6 +159,7 @@ public final class AlertLatencyBench {
                 }
                 pending.add(http.sendAsync(
                         HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest?format=jetstream"))
+                                .header("Authorization", "Bearer " + token)
                                 .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString()));
@@ -216,9 +220,11 @@ public final class AlertLatencyBench {
         return Math.round(sorted[Math.max(0, index)] / 10_000.0) / 100.0;
     }
 
-    private static void post(HttpClient http, String url, String body) throws IOException, InterruptedException {
+    private static void post(HttpClient http, String url, String token, String body)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
