@@ -1,6 +1,8 @@
 /**
- * The web app: server-rendered pages (dashboard, live stream, search, topic editor, alerts, sources, settings)
- * with two small scripts, {@code /static/app.js} and {@code /static/dashboard.js}, that fill them from the JSON API and the live stream (SSE).
+ * The web app: server-rendered pages (dashboard, live stream, search, topic editor, inbox, alerts, sources,
+ * settings) with small scripts, {@code /static/app.js} and one per page that needs more ({@code dashboard.js};
+ * {@code inbox.js} and {@code case.js}, which {@link io.earshot.server.web.InboxPages} links from the inbox pages
+ * with {@code inbox.css}), that fill them from the JSON API and the live stream (SSE).
  *
  * <p>Safety: every piece of text from a post reaches the page as a DOM text node or an escaped attribute ({@link
  * io.earshot.server.web.Html#escape}); links are only ever {@code http(s)}; the Content-Security-Policy allows no

@@ -23,8 +23,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Post text with HTML in it stays text in the queue and on the case. Screenshots: {@code inbox.png}, {@code case.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxBrowserTest {
 
     private static final String SECRET =
@@ -118,6 +122,7 @@ class InboxBrowserTest {
     }
 
     @Test
+    @Order(1)
     void aResponderWorksACaseWithTheKeyboardRepliesOnceAndResolvesIt() throws Exception {
         BrowserContext context = browser.context(base, 1280, 900);
         context.onDialog(dialog -> {
@@ -215,6 +220,60 @@ class InboxBrowserTest {
     }
 
     @Test
+    @Order(2)
+    void aReplyInATeamThatRequiresApprovalIsSentWhenSomeoneElseApproves() {
+        call("PUT", "/api/v1/teams/pr", "{\"name\": \"PR\", \"approval\": true}", 200);
+        String uri = "https://elsewhere.social/users/carol/statuses/12";
+        mastodon.remoteStatus(uri, "carol@elsewhere.social", "acme is on the news");
+        call(
+                "POST",
+                "/api/v1/ingest?format=mastodon&instance=https://elsewhere.social&wait=true",
+                "{\"id\": \"12\", \"uri\": \"" + uri + "\", \"created_at\": \"" + java.time.Instant.now()
+                        + "\", \"account\": {\"id\": \"6\", \"username\": \"carol\", \"acct\": \"carol\","
+                        + " \"url\": \"https://elsewhere.social/@carol\"}, \"content\": \"<p>acme is on the news</p>\"}",
+                202);
+        long id = Json.read(call("GET", "/api/v1/cases?author=mastodon:carol@elsewhere.social", "", 200))
+                .at("/items/0/id")
+                .asLong();
+        call("PATCH", "/api/v1/cases/" + id, "{\"team\": \"pr\"}", 200);
+        int before = mastodon.created().size();
+
+        BrowserContext context = browser.context(base, 1280, 900);
+        Page page = context.newPage();
+        page.navigate("/login?next=%2Finbox");
+        page.getByLabel("User name").fill("rita");
+        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.navigate("/inbox/cases/" + id);
+        assertThat(page.locator("#c-team")).hasValue("pr");
+        page.getByLabel("Text").fill("Thanks for the coverage!");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))
+                .click();
+        Locator waiting = page.locator("#replies li[data-state=awaiting_approval]");
+        assertThat(waiting).containsText("Waiting for someone else");
+        assertThat(waiting.getByRole(AriaRole.BUTTON)).hasCount(0);
+        assertThat(mastodon.created()).hasSize(before);
+        context.close();
+
+        // the admin, in the browser, approves it
+        BrowserContext other = browser.context(base, 1280, 900);
+        Page reviewer = other.newPage();
+        reviewer.navigate("/login?next=%2Finbox");
+        reviewer.getByLabel("User name").fill("admin");
+        reviewer.getByLabel("Password").fill(WebTestApps.ADMIN_PASSWORD);
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        reviewer.navigate("/inbox/cases/" + id);
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and send"))
+                .click();
+        assertThat(reviewer.locator("#replies li[data-state=sent]")).containsText("approved by admin");
+        assertThat(mastodon.created()).hasSize(before + 1);
+        other.close();
+    }
+
+    @Test
+    @Order(3)
     void theQueueFitsAPhone() {
         BrowserContext phone = browser.context(base, 390, 844);
         Page page = phone.newPage();
