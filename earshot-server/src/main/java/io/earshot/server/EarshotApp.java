@@ -124,7 +124,7 @@ public final class EarshotApp implements AutoCloseable {
     private final Inbox inbox;
     private HttpServer http;
 
-    private EarshotApp(EarshotConfig config, Clock clock, boolean live) {
+    private EarshotApp(EarshotConfig config, Clock clock, boolean live, Map<String, String> env) {
         this.config = config;
         this.clock = clock;
         try {
@@ -198,7 +198,7 @@ public final class EarshotApp implements AutoCloseable {
                 () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
         this.inbox = Inbox.open(
                 state.inbox(),
-                System.getenv(),
+                env,
                 Inbox.Options.defaults(),
                 clock,
                 notification -> liveStream.alertFired(List.of(), notification));
@@ -219,7 +219,7 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Opens storage and the pipeline without sources or HTTP (for {@code earshot replay} and the CLI). */
     public static EarshotApp openHeadless(EarshotConfig config) {
-        return new EarshotApp(config, Clock.systemUTC(), false);
+        return new EarshotApp(config, Clock.systemUTC(), false, System.getenv());
     }
 
     /** Opens everything, starts the configured source and serves HTTP. */
@@ -229,7 +229,12 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Like {@link #start(EarshotConfig)}, with how accounts bootstrap ({@code EARSHOT_ADMIN_PASSWORD}) and cookies. */
     public static EarshotApp start(EarshotConfig config, AccountSettings accountSettings) {
-        EarshotApp app = new EarshotApp(config, Clock.systemUTC(), true);
+        return start(config, accountSettings, System.getenv());
+    }
+
+    /** Like {@link #start(EarshotConfig, AccountSettings)}, with the environment secrets come from ({@code EARSHOT_SECRET_KEY}). */
+    public static EarshotApp start(EarshotConfig config, AccountSettings accountSettings, Map<String, String> env) {
+        EarshotApp app = new EarshotApp(config, Clock.systemUTC(), true, env);
         try {
             app.alerts.applyConfig(config.alerts());
             for (SourceSpec spec : config.activeSources()) {

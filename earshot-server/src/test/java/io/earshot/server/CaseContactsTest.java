@@ -3,11 +3,13 @@ package io.earshot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.project.Project;
 import io.earshot.testkit.inbox.InboxMentions;
 import io.earshot.testkit.reply.FakeBlueskyPds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +170,36 @@ class CaseContactsTest {
         assertThat(shift.get("test").asText()).contains("sign test");
         assertThat(shift.get("p_value").asDouble()).isEqualTo(1.0);
         assertThat(metrics.at("/sla_compliance/support/met").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void whatSomeoneSaysOfACompetitorLeavesTheirStatusAlone() {
+        // topic 1 is the brand, topic 2 a competitor
+        inbox.state.projects().create(new Project.Definition("Acme", List.of(1L), List.of(2L), List.of()));
+        inbox.hear(
+                InboxMentions.bluesky("did:plc:alice", "3k1", "rivalco is awful", NOW)
+                        .topics(2)
+                        .negative()
+                        .build(),
+                InboxMentions.bluesky("did:plc:alice", "3k2", "rivalco broke again", NOW.plusSeconds(1))
+                        .topics(2)
+                        .negative()
+                        .build(),
+                InboxMentions.bluesky("did:plc:alice", "3k3", "acme just works", NOW.plusSeconds(2))
+                        .topics(1, 2)
+                        .positive()
+                        .build(),
+                InboxMentions.bluesky("did:plc:dan", "3k4", "rivalco is the worst", NOW)
+                        .topics(2)
+                        .negative()
+                        .build());
+        JsonNode alice = ana.json("/api/v1/contacts/" + contact("bluesky:did:plc:alice"));
+        assertThat(alice.get("status").asText()).isEqualTo("advocate");
+        assertThat(alice.get("mentions")).hasSize(3);
+        assertThat(ana.json("/api/v1/contacts/" + contact("bluesky:did:plc:dan"))
+                        .get("status")
+                        .asText())
+                .isEqualTo("neutral");
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.earshot.inbox.Case;
 import io.earshot.inbox.CaseIntake;
 import io.earshot.inbox.CaseQuery;
 import io.earshot.inbox.CaseStore;
+import io.earshot.project.Project;
+import io.earshot.project.ProjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Remembers people: every inbound mention lands in its author's contact, their status follows the sentiment of
- * their recent mentions, and the moment a detractor who was answered says something positive is recorded as won
- * back. Merging accounts into one person is done by hand, helped by {@link #suggestions}.
+ * their recent mentions about your brand, and the moment a detractor who was answered says something positive about
+ * it is recorded as won back. Merging accounts into one person is done by hand, helped by {@link #suggestions}.
+ *
+ * <p>"About your brand" means: a mention of a project's brand topic, or a message in one of your cases' threads
+ * that matched no topic (an answer in a conversation with your team). Someone who hates a competitor is not your
+ * detractor. With no project defined, every topic counts.
  */
 public final class ContactService implements CaseIntake.Heard {
 
@@ -29,6 +37,9 @@ public final class ContactService implements CaseIntake.Heard {
     static final Duration WINDOW = Duration.ofDays(90);
 
     static final int RECENT = 20;
+
+    /** How many of a person's latest mentions are read to find their {@link #RECENT} ones about the brand. */
+    static final int READ_FOR_STATUS = 200;
 
     /** Mean sentiment at or above this makes an advocate; at or below its negation, a detractor. */
     static final double THRESHOLD = 0.25;
@@ -42,11 +53,13 @@ public final class ContactService implements CaseIntake.Heard {
 
     private final ContactStore store;
     private final CaseStore cases;
+    private final ProjectStore projects;
     private final Clock clock;
 
-    public ContactService(ContactStore store, CaseStore cases, Clock clock) {
+    public ContactService(ContactStore store, CaseStore cases, ProjectStore projects, Clock clock) {
         this.store = store;
         this.cases = cases;
+        this.projects = projects;
         this.clock = clock;
     }
 
@@ -59,14 +72,16 @@ public final class ContactService implements CaseIntake.Heard {
                         author.network(), author.id(), author.handle(), author.displayName(), author.followers()),
                 post.createdAt());
         int sentiment = mention.sentiment().map(CaseIntake::score).orElse(0);
+        boolean aboutBrand = aboutBrand(mention.topicIds(), inCase.isPresent(), brandTopics());
         store.addMention(
-                contact.id(), new ContactStore.Mentioned(post.key(), post.createdAt(), sentiment, post.text()));
+                contact.id(),
+                new ContactStore.Mentioned(post.key(), post.createdAt(), sentiment, post.text(), aboutBrand));
         ContactStatus before = contact.status();
-        ContactStatus after = status(store.mentions(contact.id(), RECENT), post.createdAt());
+        ContactStatus after = status(store.mentions(contact.id(), READ_FOR_STATUS), post.createdAt());
         boolean countedThisTime = contact.wonBackAt()
                 .filter(wonBack -> !wonBack.isBefore(contact.statusSince()))
                 .isPresent();
-        if (before == ContactStatus.DETRACTOR && sentiment > 0 && !countedThisTime) {
+        if (before == ContactStatus.DETRACTOR && aboutBrand && sentiment > 0 && !countedThisTime) {
             answeredCase(contact, post.createdAt()).ifPresent(answered -> {
                 store.recordWonBack(contact.id(), answered.id(), post.key(), post.createdAt());
             });
@@ -81,7 +96,33 @@ public final class ContactService implements CaseIntake.Heard {
         store.forget(posts);
     }
 
-    /** The status recent mentions give: mean sentiment over the last {@link #RECENT} within {@link #WINDOW}. */
+    /** The brand topics of every project; empty when no project says which topics are the brand's. */
+    private Set<Long> brandTopics() {
+        return projects.list().stream()
+                .map(Project::brand)
+                .flatMap(List::stream)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a mention counts towards a person's status: it matched a brand topic, or it is a message of a case's
+     * thread that matched no topic at all (a reply in a conversation with your team). Without brand topics (no
+     * project) every mention counts.
+     */
+    static boolean aboutBrand(List<Long> topics, boolean inCase, Set<Long> brandTopics) {
+        if (brandTopics.isEmpty()) {
+            return true;
+        }
+        if (topics.isEmpty()) {
+            return inCase;
+        }
+        return topics.stream().anyMatch(brandTopics::contains);
+    }
+
+    /**
+     * The status recent mentions about the brand give: mean sentiment over the last {@link #RECENT} of them within
+     * {@link #WINDOW}.
+     */
     static ContactStatus status(List<ContactStore.Mentioned> newestFirst, Instant now) {
         double sum = 0;
         int count = 0;
@@ -89,8 +130,13 @@ public final class ContactService implements CaseIntake.Heard {
             if (mentioned.at().isBefore(now.minus(WINDOW))) {
                 break;
             }
+            if (!mentioned.aboutBrand()) {
+                continue;
+            }
             sum += mentioned.sentiment();
-            count++;
+            if (++count == RECENT) {
+                break;
+            }
         }
         if (count == 0) {
             return ContactStatus.NEUTRAL;
@@ -186,7 +232,7 @@ public final class ContactService implements CaseIntake.Heard {
         get(other);
         store.merge(id, other);
         Instant now = clock.instant();
-        ContactStatus status = status(store.mentions(id, RECENT), now);
+        ContactStatus status = status(store.mentions(id, READ_FOR_STATUS), now);
         if (status != get(id).status()) {
             store.setStatus(id, status, now);
         }

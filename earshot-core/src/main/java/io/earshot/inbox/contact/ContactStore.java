@@ -68,8 +68,19 @@ public interface ContactStore {
     /** Moves one account out of a contact into a new contact of its own; returns the new contact. */
     Contact split(long contactId, String accountKey, Instant at);
 
-    /** A mention as a contact's history keeps it: sentiment -1, 0, +1. */
-    record Mentioned(PostKey post, Instant at, int sentiment, String text) {}
+    /**
+     * A mention as a contact's history keeps it: sentiment -1, 0, +1.
+     *
+     * @param aboutBrand whether it speaks of your brand (see {@link ContactService}): only those make a person an
+     *     advocate or a detractor; what they say of competitors stays in their history but not in their status
+     */
+    record Mentioned(PostKey post, Instant at, int sentiment, String text, boolean aboutBrand) {
+
+        /** A mention about the brand. */
+        public Mentioned(PostKey post, Instant at, int sentiment, String text) {
+            this(post, at, sentiment, text, true);
+        }
+    }
 
     /** A private note about a person. */
     record Note(long id, long contactId, String author, String text, Instant at) {}

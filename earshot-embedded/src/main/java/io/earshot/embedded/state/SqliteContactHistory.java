@@ -41,14 +41,16 @@ final class SqliteContactHistory {
     public boolean addMention(long contactId, Mentioned mention) {
         return database.call("remember a mention of contact " + contactId, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO contact_mentions (post_key, contact_id, at, sentiment, text) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (post_key) DO UPDATE SET sentiment = excluded.sentiment,"
-                            + " text = excluded.text")) {
+                    "INSERT INTO contact_mentions (post_key, contact_id, at, sentiment, text, about_brand)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_key) DO UPDATE SET"
+                            + " sentiment = excluded.sentiment, text = excluded.text,"
+                            + " about_brand = excluded.about_brand")) {
                 upsert.setString(1, mention.post().id());
                 upsert.setLong(2, contactId);
                 upsert.setLong(3, SqliteDatabase.millis(mention.at()));
                 upsert.setInt(4, mention.sentiment());
                 upsert.setString(5, mention.text());
+                upsert.setInt(6, mention.aboutBrand() ? 1 : 0);
                 // SQLite counts an upsert's update as a change too: tell new from known by the row's rowid age
                 int before = count(connection, mention.post());
                 upsert.executeUpdate();
@@ -70,7 +72,7 @@ final class SqliteContactHistory {
 
     public List<Mentioned> mentions(long contactId, int limit) {
         return mentions(
-                "SELECT post_key, at, sentiment, text FROM contact_mentions WHERE contact_id = ?"
+                "SELECT post_key, at, sentiment, text, about_brand FROM contact_mentions WHERE contact_id = ?"
                         + " ORDER BY at DESC LIMIT ?",
                 contactId,
                 limit);
@@ -78,7 +80,7 @@ final class SqliteContactHistory {
 
     public List<Mentioned> mentionsBetween(long contactId, Instant from, Instant to) {
         return mentions(
-                "SELECT post_key, at, sentiment, text FROM contact_mentions WHERE contact_id = ?"
+                "SELECT post_key, at, sentiment, text, about_brand FROM contact_mentions WHERE contact_id = ?"
                         + " AND at >= ? AND at < ? ORDER BY at",
                 contactId,
                 SqliteDatabase.millis(from),
@@ -98,7 +100,8 @@ final class SqliteContactHistory {
                                 PostKey.parse(rows.getString(1)),
                                 Instant.ofEpochMilli(rows.getLong(2)),
                                 rows.getInt(3),
-                                rows.getString(4)));
+                                rows.getString(4),
+                                rows.getInt(5) != 0));
                     }
                     return found;
                 }

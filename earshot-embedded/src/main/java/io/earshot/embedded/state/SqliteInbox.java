@@ -4,6 +4,7 @@ import io.earshot.inbox.CaseStore;
 import io.earshot.inbox.InboxDefinitions;
 import io.earshot.inbox.contact.ContactStore;
 import io.earshot.inbox.reply.ReplyStore;
+import io.earshot.project.ProjectStore;
 
 /** The inbox's state in the state database: cases, its definitions, connected accounts and replies, contacts. */
 public final class SqliteInbox {
@@ -12,8 +13,10 @@ public final class SqliteInbox {
     private final SqliteInboxDefinitions definitions;
     private final SqliteReplies replies;
     private final SqliteContacts contacts;
+    private final ProjectStore projects;
 
-    SqliteInbox(SqliteDatabase database) {
+    SqliteInbox(SqliteDatabase database, ProjectStore projects) {
+        this.projects = projects;
         this.cases = new SqliteCases(database);
         this.definitions = new SqliteInboxDefinitions(database);
         this.replies = new SqliteReplies(database);
@@ -34,5 +37,10 @@ public final class SqliteInbox {
 
     public ContactStore contacts() {
         return contacts;
+    }
+
+    /** The projects, read by the inbox to tell mentions of your brand from mentions of competitors. */
+    public ProjectStore projects() {
+        return projects;
     }
 }

@@ -69,7 +69,7 @@ public final class SqliteStateStore
         this.deliveries = new SqliteDeliveries(database);
         this.feedKeys = new SqliteFeedKeys(database);
         this.influence = new SqliteInfluenceStore(database);
-        this.inbox = new SqliteInbox(database);
+        this.inbox = new SqliteInbox(database, projects);
         this.accounts = new SqliteAccounts(database, clock);
     }
 

@@ -1,12 +1,15 @@
 package io.earshot.server.inbox;
 
+import io.earshot.server.account.Gate;
+import io.earshot.server.account.Principal;
 import io.earshot.server.http.BadRequestException;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
 /**
- * Who is acting, for the history: the signed-in user the web app puts on the request (attribute
- * {@value #ATTRIBUTE}), else the {@value #HEADER} header (scripts, and until sign-in lands), else {@code api}.
+ * Who is acting, for the history: the person logged in to the web app (their session), else a name put on the
+ * request (attribute {@value #ATTRIBUTE}), else the {@value #HEADER} header (scripts with an API token, an open
+ * install), else {@code api}. A session never takes the header: a responder cannot write history as someone else.
  */
 public final class Actors {
 
@@ -21,6 +24,10 @@ public final class Actors {
     private Actors() {}
 
     public static String of(Context ctx) {
+        Principal principal = Gate.principal(ctx);
+        if (principal.kind() == Principal.Kind.SESSION) {
+            return principal.name();
+        }
         Object signedIn = ctx.attribute(ATTRIBUTE);
         if (signedIn instanceof String user && !user.isBlank()) {
             return user;

@@ -80,7 +80,7 @@ public final class Inbox implements AutoCloseable {
         this.accounts = new AccountService(state.replies(), options.networks(), cipher, clock);
         CaseLocks locks = new CaseLocks();
         this.cases = new CaseService(state.cases(), teams, clock, locks);
-        ContactService contacts = new ContactService(state.contacts(), state.cases(), clock);
+        ContactService contacts = new ContactService(state.contacts(), state.cases(), state.projects(), clock);
         this.intake = new CaseIntake(
                 state.cases(),
                 router,

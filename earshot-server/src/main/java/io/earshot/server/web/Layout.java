@@ -19,6 +19,7 @@ final class Layout {
             new Link("/stream", "Live stream"),
             new Link("/search", "Search"),
             new Link("/topics", "Topics"),
+            new Link("/inbox", "Inbox"),
             new Link("/alerts", "Alerts"),
             new Link("/sources", "Sources"),
             new Link("/settings", "Settings"));

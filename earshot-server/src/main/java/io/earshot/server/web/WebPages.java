@@ -35,6 +35,7 @@ public final class WebPages implements Routes {
         routes.get("/alerts", ctx -> page(ctx, "Alerts", "/alerts", PageBodies.ALERTS));
         routes.get("/sources", ctx -> page(ctx, "Sources", "/sources", PageBodies.SOURCES));
         routes.get("/settings", ctx -> page(ctx, "Settings", "/settings", PageBodies.SETTINGS));
+        new InboxPages().register(routes);
     }
 
     private void page(Context ctx, String title, String path, String body) {

@@ -135,6 +135,15 @@ public abstract class InboxStoresContract extends StoreContract<InboxStoresContr
         assertThat(contacts.addMention(
                         other.id(), new ContactStore.Mentioned(PostKey.parse("mastodon:m.example:1"), T0, -1, "bad")))
                 .isFalse();
+        // what they said of a competitor is kept, marked as not about the brand
+        contacts.addMention(
+                other.id(),
+                new ContactStore.Mentioned(
+                        PostKey.parse("mastodon:m.example:3"), T0.minusSeconds(5), -1, "rivalco is bad", false));
+        assertThat(contacts.mentions(other.id(), 10))
+                .extracting(ContactStore.Mentioned::aboutBrand)
+                .containsExactly(true, false);
+        contacts.forget(java.util.List.of(PostKey.parse("mastodon:m.example:3")));
         contacts.setStatus(other.id(), ContactStatus.DETRACTOR, T0);
         contacts.addNote(other.id(), "ana", "call her", T0);
         contacts.recordWonBack(other.id(), 3, PostKey.parse("mastodon:m.example:2"), T0.plusSeconds(9));
