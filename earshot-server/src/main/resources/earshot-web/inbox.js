@@ -132,9 +132,33 @@
       });
     }
 
+    // New cases are announced, not slipped in: the list never moves under the keyboard. The first page is asked
+    // again every 15 s while the tab is visible, and when the window gets the focus back; "Show them" (or n) reloads the queue.
+    var title = document.title;
+    function announce(count) {
+      $("queue-new").hidden = !count;
+      $("queue-new-text").textContent = count ? count + (count === 1 ? " new case " : " new cases ") : "";
+      document.title = (count ? "(" + count + ") " : "") + title;
+    }
+    function poll() {
+      if (document.hidden) return;
+      var q = query();
+      api("GET", "/api/v1/cases" + (q ? "?" + q : "")).then(function (r) {
+        if (!r.ok) return;
+        var known = {};
+        cases.forEach(function (c) { known[c.id] = true; });
+        announce(items(r.json).filter(function (c) { return !known[c.id]; }).length);
+      });
+    }
+    function showNew() { announce(0); load(); }
+    setInterval(poll, 15000);
+    window.addEventListener("focus", poll);
+    $("queue-new-show").addEventListener("click", showNew);
+
     document.addEventListener("keydown", function (event) {
       if (isTyping(event) || $("help").open) return;
       var key = event.key;
+      if (key === "n" && !$("queue-new").hidden) { showNew(); event.preventDefault(); return; }
       if (key === "j" || key === "ArrowDown") { move(at + 1, true); event.preventDefault(); }
       else if (key === "k" || key === "ArrowUp") { move(at - 1, true); event.preventDefault(); }
       else if ((key === "o" || (key === "Enter" && !/^(A|BUTTON)$/.test(event.target.tagName))) && current()) { location.href = "/inbox/cases/" + current().id; event.preventDefault(); }

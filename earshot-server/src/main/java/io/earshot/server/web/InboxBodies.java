@@ -30,7 +30,9 @@ final class InboxBodies {
               <button type="button" id="shortcuts" class="secondary" aria-keyshortcuts="?">Shortcuts (?)</button>
               <span id="queue-status" class="note" role="status" aria-live="polite"></span>
             </form>
-            <p class="note" id="queue-hint">j/k or ↓/↑ move, Enter opens, a assigns to you, e resolves.</p>
+            <p class="note" id="queue-hint">j/k or ↓/↑ move, Enter opens, a assigns to you, e resolves, n shows new cases.</p>
+            <p id="queue-new" class="banner" role="status" hidden><span id="queue-new-text"></span>
+              <button type="button" id="queue-new-show" aria-keyshortcuts="n">Show them (n)</button></p>
             <ol id="queue" class="cases" aria-label="Cases, newest first" aria-describedby="queue-hint"></ol>
             <button type="button" id="queue-more" class="secondary" hidden>Older cases</button>
             <section class="card canned" aria-labelledby="h-canned"><h2 id="h-canned">Canned replies</h2>
@@ -110,6 +112,7 @@ final class InboxBodies {
                 <dt><kbd>Enter</kbd> / <kbd>o</kbd></dt><dd>open the case</dd>
                 <dt><kbd>a</kbd></dt><dd>assign to me</dd>
                 <dt><kbd>e</kbd></dt><dd>resolve</dd>
+                <dt><kbd>n</kbd></dt><dd>show the new cases announced above the queue</dd>
                 <dt><kbd>r</kbd></dt><dd>reply (on a case)</dd>
                 <dt><kbd>u</kbd></dt><dd>back to the inbox (on a case)</dd>
                 <dt><kbd>?</kbd></dt><dd>this help</dd>

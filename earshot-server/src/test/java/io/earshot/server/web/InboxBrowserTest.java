@@ -291,6 +291,40 @@ class InboxBrowserTest {
         phone.close();
     }
 
+    @Test
+    @Order(4)
+    void aNewCaseIsAnnouncedWithoutMovingTheQueueAndShownOnN() {
+        BrowserContext context = browser.context(base, 1280, 900);
+        Page page = context.newPage();
+        page.navigate("/login?next=%2Finbox");
+        page.getByLabel("User name").fill("rita");
+        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.navigate("/inbox?status=");
+        Locator rows = page.locator("#queue li.case-row");
+        assertThat(rows.first()).isVisible();
+        int before = rows.count();
+        assertThat(page.locator("#queue-new")).isHidden();
+
+        call(
+                "POST",
+                "/api/v1/ingest?format=post&wait=true",
+                "{\"id\": \"late-1\", \"lang\": \"en\", \"text\": \"acme where is my refund\","
+                        + " \"author\": {\"handle\": \"carol\"}}",
+                202);
+        // the queue asks again every 15 s, and at once when the window gets the focus back
+        page.evaluate("() => window.dispatchEvent(new Event('focus'))");
+        assertThat(page.locator("#queue-new")).containsText("1 new case");
+        assertThat(rows).hasCount(before);
+        assertThat(page.title()).startsWith("(1) ");
+        page.keyboard().press("n");
+        assertThat(rows).hasCount(before + 1);
+        assertThat(rows.first()).containsText("where is my refund");
+        assertThat(page.locator("#queue-new")).isHidden();
+        context.close();
+    }
+
     /** An admin API call with the admin's session; returns the body after checking the status. */
     private String call(String method, String path, String body, int expected) {
         HttpResponse<String> response =
