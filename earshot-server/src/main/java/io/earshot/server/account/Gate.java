@@ -82,6 +82,11 @@ public final class Gate {
         return Optional.of(Role.ADMIN);
     }
 
+    /** The caller, as decided by {@link #check}; empty on a public path (or where no gate runs). */
+    public static Optional<Principal> caller(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
     /** The caller, as decided by {@link #check}: always present on a non-public path. */
     public static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);

@@ -4,6 +4,7 @@ import io.earshot.server.account.Gate;
 import io.earshot.server.account.Principal;
 import io.earshot.server.http.BadRequestException;
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,9 @@ public final class Actors {
     private Actors() {}
 
     public static String of(Context ctx) {
-        Principal principal = Gate.principal(ctx);
-        if (principal.kind() == Principal.Kind.SESSION) {
-            return principal.name();
+        Optional<Principal> caller = Gate.caller(ctx);
+        if (caller.isPresent() && caller.get().kind() == Principal.Kind.SESSION) {
+            return caller.get().name();
         }
         Object signedIn = ctx.attribute(ATTRIBUTE);
         if (signedIn instanceof String user && !user.isBlank()) {
