@@ -1,5 +1,6 @@
 package io.earshot.server.account;
 
+import io.earshot.server.config.ConfigFile;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -80,17 +81,10 @@ public record AccountSettings(
             return otherwise;
         }
         try {
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
+            return ConfigFile.duration(name, value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    name + " is a duration such as 30m, 8h or 7d; got '" + env.get(name) + "'");
+                    name + " is a duration such as 30m, 8h or 7d; got '" + env.get(name) + "'", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.earshot.alert.Sensitivity;
 import io.earshot.domain.Network;
 import io.earshot.enrich.emotion.EmotionLabel;
 import io.earshot.enrich.sentiment.SentimentLabel;
+import io.earshot.server.config.ConfigFile;
 import io.earshot.server.http.BadRequestException;
 import io.earshot.server.http.Json;
 import java.net.URI;
@@ -186,17 +187,7 @@ public final class RuleJson {
             if (value.startsWith("p")) {
                 return Duration.parse(value.toUpperCase(Locale.ROOT));
             }
-            long amount = Long.parseLong(value.substring(0, value.length() - (value.endsWith("ms") ? 2 : 1)));
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(amount);
-            }
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException();
-            };
+            return ConfigFile.duration("duration", value);
         } catch (RuntimeException e) {
             throw new BadRequestException(
                     "'" + text + "' is not a duration; write e.g. \"500ms\", \"90s\", \"60m\", \"2h\" or \"1d\"");
