@@ -130,11 +130,7 @@ class InboxBrowserTest {
             dialog.dismiss();
         });
         Page page = context.newPage();
-        page.navigate("/login?next=%2Finbox");
-        page.getByLabel("User name").fill("rita");
-        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        logIn(page, "rita", RESPONDER_PASSWORD);
         page.navigate("/inbox");
 
         // the queue: both mentions routed to support, newest first; the HTML one is text
@@ -240,11 +236,7 @@ class InboxBrowserTest {
 
         BrowserContext context = browser.context(base, 1280, 900);
         Page page = context.newPage();
-        page.navigate("/login?next=%2Finbox");
-        page.getByLabel("User name").fill("rita");
-        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        logIn(page, "rita", RESPONDER_PASSWORD);
         page.navigate("/inbox/cases/" + id);
         assertThat(page.locator("#c-team")).hasValue("pr");
         page.getByLabel("Text").fill("Thanks for the coverage!");
@@ -259,11 +251,7 @@ class InboxBrowserTest {
         // the admin, in the browser, approves it
         BrowserContext other = browser.context(base, 1280, 900);
         Page reviewer = other.newPage();
-        reviewer.navigate("/login?next=%2Finbox");
-        reviewer.getByLabel("User name").fill("admin");
-        reviewer.getByLabel("Password").fill(WebTestApps.ADMIN_PASSWORD);
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        logIn(reviewer, "admin", WebTestApps.ADMIN_PASSWORD);
         reviewer.navigate("/inbox/cases/" + id);
         reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve and send"))
                 .click();
@@ -277,11 +265,7 @@ class InboxBrowserTest {
     void theQueueFitsAPhone() {
         BrowserContext phone = browser.context(base, 390, 844);
         Page page = phone.newPage();
-        page.navigate("/login?next=%2Finbox");
-        page.getByLabel("User name").fill("rita");
-        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        logIn(page, "rita", RESPONDER_PASSWORD);
         page.navigate("/inbox?status=");
         assertThat(page.locator("#queue li.case-row").first()).isVisible();
         assertThat(page.evaluate("() => [...document.querySelectorAll('body *')]"
@@ -296,11 +280,7 @@ class InboxBrowserTest {
     void aNewCaseIsAnnouncedWithoutMovingTheQueueAndShownOnN() {
         BrowserContext context = browser.context(base, 1280, 900);
         Page page = context.newPage();
-        page.navigate("/login?next=%2Finbox");
-        page.getByLabel("User name").fill("rita");
-        page.getByLabel("Password").fill(RESPONDER_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        logIn(page, "rita", RESPONDER_PASSWORD);
         page.navigate("/inbox?status=");
         Locator rows = page.locator("#queue li.case-row");
         assertThat(rows.first()).isVisible();
@@ -323,6 +303,14 @@ class InboxBrowserTest {
         assertThat(rows.first()).containsText("where is my refund");
         assertThat(page.locator("#queue-new")).isHidden();
         context.close();
+    }
+
+    private static void logIn(Page page, String name, String password) {
+        page.navigate("/login?next=%2Finbox");
+        page.getByLabel("User name").fill(name);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     /** An admin API call with the admin's session; returns the body after checking the status. */
