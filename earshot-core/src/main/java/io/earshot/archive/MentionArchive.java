@@ -35,6 +35,12 @@ public interface MentionArchive extends AutoCloseable {
     Optional<Mention> get(PostKey key);
 
     /**
+     * The newest stored post of an account, matched or not (to show who the account is: handle, name, followers as
+     * last seen); empty when none is stored.
+     */
+    Optional<Mention> newestBy(Network network, String authorId);
+
+    /**
      * Whether the post is stored, counting writes not yet made searchable by {@link #refresh()} (ingest asks this
      * for every like and repost, and must not refresh for it).
      */

@@ -53,6 +53,15 @@ class AnalyticsApiTest {
             mentions.add(
                     mention("m4", "c", 50, T0.plusSeconds(7200), "globex anvil", SentimentLabel.NEUTRAL, 10, globex));
             mentions.add(mention("m5", "a", 100, T0.minusSeconds(3600), "acme news", SentimentLabel.POSITIVE, 0, acme));
+            // c's newest post (it matched nothing): who c is, as top authors shows them
+            Author carol = new Author(
+                    Network.BLUESKY, "c", Optional.of("carol.test"), Optional.of("Carol"), OptionalLong.of(1200));
+            mentions.add(new Mention(
+                    Post.builder(new PostKey(Network.BLUESKY, "c-later"), carol, T0.plusSeconds(9000))
+                            .text("lunch")
+                            .build(),
+                    List.of(),
+                    Engagement.NONE));
             app.archive().upsert(mentions);
             app.archive().refresh();
 
@@ -91,8 +100,15 @@ class AnalyticsApiTest {
                             + "&by=authors&rank=engagement&limit=2&" + RANGE)
                     .json();
             assertThat(top.get("items").toString())
-                    .isEqualTo("[{\"value\":\"bluesky:c\",\"mentions\":1,\"engagement\":10},"
-                            + "{\"value\":\"bluesky:a\",\"mentions\":2,\"engagement\":5}]");
+                    .isEqualTo("[{\"value\":\"bluesky:c\",\"handle\":\"carol.test\",\"name\":\"Carol\","
+                            + "\"followers\":1200,\"mentions\":1,\"engagement\":10},"
+                            + "{\"value\":\"bluesky:a\",\"handle\":null,\"name\":null,\"followers\":100,"
+                            + "\"mentions\":2,\"engagement\":5}]");
+            assertThat(api.get("/api/v1/analytics/top?topics=" + acme + "," + globex
+                                    + "&by=authors&rank=engagement&limit=2&format=csv&" + RANGE)
+                            .body())
+                    .isEqualTo("value,handle,name,mentions,engagement\r\nbluesky:c,carol.test,Carol,1,10\r\n"
+                            + "bluesky:a,,,2,5\r\n");
             assertThat(api.get("/api/v1/analytics/top?topics=" + acme + "&by=terms&limit=2&format=csv&" + RANGE)
                             .body())
                     .isEqualTo("value,mentions,engagement\r\nrocket,3,8\r\nacme,2,8\r\n");

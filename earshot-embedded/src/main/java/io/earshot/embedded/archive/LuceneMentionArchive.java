@@ -202,6 +202,20 @@ public final class LuceneMentionArchive implements MentionArchive {
     }
 
     @Override
+    public Optional<Mention> newestBy(Network network, String authorId) {
+        return read("newest post by " + network.id() + ":" + authorId, searcher -> {
+            ScoreDoc[] hits = searcher.search(
+                            new TermQuery(ArchiveDocuments.authorTerm(network, authorId)),
+                            1,
+                            ArchiveDocuments.NEWEST_FIRST)
+                    .scoreDocs;
+            return hits.length == 0
+                    ? Optional.empty()
+                    : Optional.of(ArchiveDocuments.load(searcher, new int[] {hits[0].doc})[0]);
+        });
+    }
+
+    @Override
     public MentionPage search(MentionSearch search) {
         Query query = filter(search);
         Optional<PageCursor> cursor = search.cursor().map(PageCursor::decode);

@@ -12,6 +12,7 @@ import io.earshot.analytics.MentionAnalytics.TrendingValue;
 import io.earshot.analytics.MentionAnalytics.VolumeSeries;
 import io.earshot.analytics.Rank;
 import io.earshot.archive.MentionArchive;
+import io.earshot.domain.Author;
 import io.earshot.project.Project;
 import io.earshot.project.ProjectStore;
 import io.earshot.server.http.BadRequestException;
@@ -44,6 +45,7 @@ public final class AnalyticsRoutes implements Routes {
     private final AnalyticsParams params;
     private final Clock clock;
     private final MentionExport export;
+    private final AuthorLabels authors;
 
     public AnalyticsRoutes(
             MentionAnalytics analytics,
@@ -53,6 +55,7 @@ public final class AnalyticsRoutes implements Routes {
             Clock clock) {
         this.analytics = analytics;
         this.export = new MentionExport(archive);
+        this.authors = new AuthorLabels(archive);
         this.topics = topics;
         this.params = new AnalyticsParams(projects);
         this.clock = clock;
@@ -212,26 +215,45 @@ public final class AnalyticsRoutes implements Routes {
         int limit = Requests.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
         AnalyticsScope scope = params.scope(ctx, params.topics(ctx), clock.instant(), DEFAULT_RANGE);
         List<RankedValue> values = analytics.top(scope, facet, rank, limit);
+        boolean labelled = facet == Facet.AUTHORS;
         if (csv) {
-            Csv out = new Csv().row("value", "mentions", "engagement");
-            values.forEach(v -> out.row(v.value(), v.mentions(), v.engagement()));
+            Csv out = labelled
+                    ? new Csv().row("value", "handle", "name", "mentions", "engagement")
+                    : new Csv().row("value", "mentions", "engagement");
+            for (int i = 0; i < values.size(); i++) {
+                RankedValue v = values.get(i);
+                if (labelled && i < AuthorLabels.MAX_LOOKUPS) {
+                    Optional<Author> author = authors.of(v.value());
+                    out.row(
+                            v.value(),
+                            author.flatMap(Author::handle).orElse(""),
+                            author.flatMap(Author::displayName).orElse(""),
+                            v.mentions(),
+                            v.engagement());
+                } else if (labelled) {
+                    out.row(v.value(), "", "", v.mentions(), v.engagement());
+                } else {
+                    out.row(v.value(), v.mentions(), v.engagement());
+                }
+            }
             out.send(ctx, "top-" + facet.id());
             return;
         }
         Map<String, Object> json = scopeJson(scope);
         json.put("by", facet.id());
         json.put("rank", rank.id());
-        json.put(
-                "items",
-                values.stream()
-                        .map(v -> {
-                            Map<String, Object> item = new LinkedHashMap<>();
-                            item.put("value", v.value());
-                            item.put("mentions", v.mentions());
-                            item.put("engagement", v.engagement());
-                            return item;
-                        })
-                        .toList());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (RankedValue v : values) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("value", v.value());
+            if (labelled && items.size() < AuthorLabels.MAX_LOOKUPS) {
+                authors.label(v.value(), item);
+            }
+            item.put("mentions", v.mentions());
+            item.put("engagement", v.engagement());
+            items.add(item);
+        }
+        json.put("items", items);
         Requests.json(ctx, 200, json);
     }
 

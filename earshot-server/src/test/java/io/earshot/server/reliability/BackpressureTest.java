@@ -132,6 +132,11 @@ class BackpressureTest {
         }
 
         @Override
+        public Optional<Mention> newestBy(Network network, String authorId) {
+            return delegate.newestBy(network, authorId);
+        }
+
+        @Override
         public boolean contains(PostKey key) {
             return delegate.contains(key);
         }

@@ -117,6 +117,19 @@ public abstract class MentionArchiveContract extends MentionSearchContract {
     }
 
     @Test
+    void newestByGivesTheAccountsNewestPostOnThatNetwork() {
+        store(
+                unmatched(post(Network.BLUESKY, "did:plc:ana", "a1", T0, "older")),
+                matched(post(Network.BLUESKY, "did:plc:ana", "a2", T0.plusSeconds(60), "newest"), 1),
+                unmatched(post(Network.BLUESKY, "did:plc:ana", "a0", T0.minusSeconds(60), "oldest")),
+                unmatched(post(Network.MASTODON, "did:plc:ana", "m1", T0.plusSeconds(600), "same id, other network")));
+        assertThat(archive().newestBy(Network.BLUESKY, "did:plc:ana"))
+                .map(mention -> mention.post().text())
+                .contains("newest");
+        assertThat(archive().newestBy(Network.BLUESKY, "did:plc:nobody")).isEmpty();
+    }
+
+    @Test
     void deleteByAuthorRemovesOnlyThatAccountsPostsIncludingUnrefreshedOnes() {
         store(
                 unmatched(post(Network.BLUESKY, "did:plc:gone", "g1", T0, "one")),
