@@ -182,7 +182,8 @@
       if (!list.length) ol.appendChild(el("li", { class: "note", text: "Nothing in this range." }));
       list.forEach(function (entry) {
         // authors come with the handle and name of their newest post: a person reads "@ana.bsky.social", not a DID
-        var label = entry.handle ? "@" + entry.handle : entry.name || (prefix || "") + entry.value;
+        var handle = entry.handle ? (entry.handle.charAt(0) === "@" ? entry.handle : "@" + entry.handle) : null;
+        var label = handle || entry.name || (prefix || "") + entry.value;
         var url = links ? E.safeUrl("https://" + entry.value) : null;
         ol.appendChild(el("li", {}, url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank", text: entry.value })
           : el("span", { text: label, title: entry.name && entry.handle ? entry.name + " (" + entry.value + ")" : entry.value }),
