@@ -96,6 +96,10 @@ class LiveSourceTest {
                         jetstream.uri().toString(),
                         "EARSHOT_BLUESKY_PROFILES",
                         "off",
+                        // the capture's posts are months old: kept, unmatched ones too, however long a slow run takes
+                        // (retention runs a minute after start)
+                        "EARSHOT_RETENTION_UNMATCHED",
+                        "3650d",
                         "EARSHOT_API_TOKEN",
                         ApiClient.TOKEN))
                 .withDataDir(data)

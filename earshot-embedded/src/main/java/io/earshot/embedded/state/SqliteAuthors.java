@@ -32,12 +32,13 @@ final class SqliteAuthors implements AuthorDirectory {
     @Override
     public Optional<String> handle(Network network, String accountId) {
         return database.call("read the handle of " + network.id() + ":" + accountId, connection -> {
-            PreparedStatement select =
-                    database.cached(connection, "SELECT handle FROM authors WHERE network = ? AND account_id = ?");
-            select.setString(1, network.id());
-            select.setString(2, accountId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT handle FROM authors WHERE network = ? AND account_id = ?")) {
+                select.setString(1, network.id());
+                select.setString(2, accountId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
             }
         });
     }

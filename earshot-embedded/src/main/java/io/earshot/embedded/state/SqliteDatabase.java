@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -37,13 +34,15 @@ final class SqliteDatabase implements AutoCloseable {
     /** Page cache of the connection, in KiB. */
     private static final int CACHE_KIB = 32 * 1024;
 
+    /** Prepared statements kept for reuse ({@link StatementCache}). */
+    private static final int STATEMENTS = 256;
+
     /** WAL pages (4 KiB) after which a transaction's commit copies the log back into the database file. */
     private static final int CHECKPOINT_PAGES = 10_000;
 
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -88,7 +87,7 @@ final class SqliteDatabase implements AutoCloseable {
             closeQuietly(connection);
             throw new StateStoreException("migrate the schema", file, e);
         }
-        return new SqliteDatabase(file, connection);
+        return new SqliteDatabase(file, StatementCache.wrap(connection, STATEMENTS));
     }
 
     Path file() {
@@ -105,21 +104,6 @@ final class SqliteDatabase implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * A statement prepared once and kept for the connection's life, for the lookups ingest makes for every post
-     * (preparing one took as long as running it). Only inside {@link #call} or {@link #transaction}, on their
-     * connection; the caller must not close it.
-     */
-    PreparedStatement cached(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        }
-        statement.clearParameters();
-        return statement;
     }
 
     /** Like {@link #call}, in one transaction: all of it is stored, or none. */
@@ -144,10 +128,6 @@ final class SqliteDatabase implements AutoCloseable {
         lock.lock();
         try {
             if (!connection.isClosed()) {
-                for (PreparedStatement statement : statements.values()) {
-                    statement.close();
-                }
-                statements.clear();
                 connection.close();
             }
         } catch (SQLException e) {

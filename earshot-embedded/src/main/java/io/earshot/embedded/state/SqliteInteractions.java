@@ -71,16 +71,17 @@ final class SqliteInteractions implements InteractionLedger {
     @Override
     public Engagement engagementOf(PostKey post) {
         return database.call("count the engagement of " + post.id(), connection -> {
-            PreparedStatement select = database.cached(
-                    connection, "SELECT kind, COUNT(*) FROM interactions WHERE subject_post_key = ? GROUP BY kind");
-            select.setString(1, post.id());
-            Engagement engagement = Engagement.NONE;
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    engagement = add(engagement, InteractionKind.valueOf(rows.getString(1)), rows.getLong(2));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT kind, COUNT(*) FROM interactions WHERE subject_post_key = ? GROUP BY kind")) {
+                select.setString(1, post.id());
+                Engagement engagement = Engagement.NONE;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        engagement = add(engagement, InteractionKind.valueOf(rows.getString(1)), rows.getLong(2));
+                    }
                 }
+                return engagement;
             }
-            return engagement;
         });
     }
 
