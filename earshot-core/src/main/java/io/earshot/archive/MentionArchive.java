@@ -57,7 +57,7 @@ public interface MentionArchive extends AutoCloseable {
 
     /**
      * Makes all writes so far visible to searches. Not free: each refresh flushes what was written since the last
-     * into a new segment, so ingest refreshes a few times a second, not after every batch.
+     * into a new segment, so ingest refreshes about once a second, not after every batch.
      */
     void refresh();
 

@@ -42,12 +42,15 @@ public final class IngestPipeline implements AutoCloseable {
      *
      * @param commitInterval how often writes are made durable (fsync), and the sources' cursors committed
      * @param refreshInterval how often writes are made searchable; at most {@code commitInterval} (a commit
-     *     refreshes too). Each refresh writes a small segment: refreshing after every batch took over a third of
-     *     the ingest thread's time at 3,000 posts/s (docs/benchmarks.md).
+     *     refreshes too). Each refresh flushes a small sorted segment that merges must later rewrite: refreshing after
+     *     every batch took over a third of the ingest thread at 3,000 posts/s, and at 1 s rather than 250 ms (commit
+     *     500 ms) the rate an alert reaches its webhook within 500 ms (p99) went from 2,500 to 3,000 posts/s
+     *     (docs/benchmarks.md). Alerts and the live stream do not wait for either ({@link Moment#WRITTEN}).
      */
     public record Settings(
             int queueCapacity, int maxEventsPerBatch, Duration commitInterval, Duration refreshInterval) {
-        public static final Settings DEFAULT = new Settings(64, 2_000, Duration.ofMillis(500), Duration.ofMillis(250));
+        public static final Settings DEFAULT =
+                new Settings(64, 2_000, Duration.ofMillis(1000), Duration.ofMillis(1000));
 
         public Settings {
             if (queueCapacity < 1
