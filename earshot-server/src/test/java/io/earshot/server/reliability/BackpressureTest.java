@@ -11,9 +11,6 @@ import io.earshot.domain.PostKey;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
-import io.earshot.enrich.Enricher;
-import io.earshot.ingest.AuthorProfiles;
-import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.match.MonitorTopicMatcher;
 import io.earshot.source.bluesky.JetstreamConfig;
@@ -49,23 +46,12 @@ class BackpressureTest {
                 MentionArchive archive =
                         new SlowArchive(LuceneMentionArchive.open(data.resolve("archive")), Duration.ofMillis(100));
                 MonitorTopicMatcher matcher = new MonitorTopicMatcher()) {
-            BatchProcessor processor = new BatchProcessor(
+            IngestPipeline pipeline = Pipelines.over(
                     archive,
                     matcher,
                     state,
-                    state,
-                    state,
-                    Enricher.shipped(),
                     corrections,
-                    state.graph(),
-                    AuthorProfiles.NONE,
-                    Clock.systemUTC());
-            IngestPipeline pipeline = new IngestPipeline(
-                    processor,
-                    archive,
-                    state,
-                    new IngestPipeline.Settings(QUEUE, BATCH, Duration.ofMillis(100), Duration.ofMillis(50)),
-                    Clock.systemUTC());
+                    new IngestPipeline.Settings(QUEUE, BATCH, Duration.ofMillis(100), Duration.ofMillis(50)));
             pipeline.start();
             JetstreamSource source = new JetstreamSource(
                     JetstreamConfig.defaults()

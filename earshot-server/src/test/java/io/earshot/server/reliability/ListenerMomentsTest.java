@@ -15,9 +15,6 @@ import io.earshot.domain.PostKey;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
-import io.earshot.enrich.Enricher;
-import io.earshot.ingest.AuthorProfiles;
-import io.earshot.ingest.BatchProcessor;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.MentionListener;
 import io.earshot.match.CompiledTopicMatcher;
@@ -56,24 +53,13 @@ class ListenerMomentsTest {
                 LuceneMentionArchive archive = LuceneMentionArchive.open(data.resolve("archive"));
                 CompiledTopicMatcher matcher = new CompiledTopicMatcher()) {
             matcher.put(1, QueryParser.parse("acme").root());
-            BatchProcessor processor = new BatchProcessor(
+            // intervals longer than the test: nothing is refreshed or committed until close
+            IngestPipeline pipeline = Pipelines.over(
                     archive,
                     matcher,
                     state,
-                    state,
-                    state,
-                    Enricher.shipped(),
                     corrections,
-                    state.graph(),
-                    AuthorProfiles.NONE,
-                    Clock.systemUTC());
-            // intervals longer than the test: nothing is refreshed or committed until close
-            IngestPipeline pipeline = new IngestPipeline(
-                    processor,
-                    archive,
-                    state,
-                    new IngestPipeline.Settings(8, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)),
-                    Clock.systemUTC());
+                    new IngestPipeline.Settings(8, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
             Recorder written = new Recorder();
             Recorder durable = new Recorder();
             pipeline.addListener(written, IngestPipeline.Moment.WRITTEN);
