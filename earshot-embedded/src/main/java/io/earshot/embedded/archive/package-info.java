@@ -7,7 +7,7 @@
  * <pre>{@code
  * try (LuceneMentionArchive archive = LuceneMentionArchive.open(dataDir.resolve("archive"))) {
  *     archive.upsert(mentions);   // idempotent on the post key
- *     archive.refresh();          // now searchable (cheap: call it after every batch)
+ *     archive.refresh();          // now searchable (each refresh writes a small segment: the pipeline refreshes once a second)
  *     archive.commit();           // now durable: commit source cursors after this
  *     MentionPage page = archive.search(MentionSearch.mentions(50));
  * }
@@ -32,8 +32,8 @@
  *
  * <p>{@code search}, {@code get}, {@code forEachSince} and {@code size} read the searcher of the last {@code
  * refresh()} (Lucene near-real-time search); any number of threads may read while one pipeline thread
- * writes. {@code updateEngagement} knows about writes not yet refreshed (it keeps the keys written since the
- * last refresh), and {@code deleteByAuthor} and {@code purgeUnmatchedBefore} refresh before they count, so
+ * writes. {@code contains} and {@code updateEngagement} know about writes not yet refreshed (the archive keeps the
+ * keys written since the last refresh), and {@code deleteByAuthor} and {@code purgeUnmatchedBefore} refresh before they count, so
  * their answers cover every write so far.
  *
  * <h2>How a mention is stored</h2>
@@ -56,7 +56,10 @@
  * columns added to every document ({@code AnalyticsFields}: topics, network, language, sentiment, emotion,
  * author, followers, hashtags, links, domains, terms): the scope runs as a Lucene filter, each segment's
  * columns are read for the matching documents, and multi-valued columns are counted by segment ordinal, then
- * folded into one global numbering per reader ({@code GlobalOrdinals}, rebuilt after a refresh). Mentions
+ * folded into one global numbering per reader ({@code GlobalOrdinals}, rebuilt after a refresh). A server calls
+ * {@link io.earshot.embedded.archive.LuceneMentionArchive#keepAnalyticsWarm} so that a background thread rebuilds
+ * that numbering for each new reader and {@code top}/{@code trending} answer from a reader at most that lag old
+ * ({@code FacetReaders}) instead of paying for the rebuild themselves. Mentions
  * archived before these columns existed count under "none" until written again.
  */
 package io.earshot.embedded.archive;

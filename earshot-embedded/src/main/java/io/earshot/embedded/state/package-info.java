@@ -29,7 +29,8 @@
  * journal is a write-ahead log with {@code synchronous=NORMAL}: a crash of the process loses nothing that
  * returned; a power cut may lose the last transactions, in order, and since source cursors live in the same
  * file they go back with the writes they covered. The store is safe to share between threads: one
- * connection, one statement at a time.
+ * connection, one statement at a time. Statements are prepared once per SQL text and reused ({@code
+ * StatementCache}): most calls run a statement or two, and preparing cost as much as running.
  *
  * <h2>Times</h2>
  *
