@@ -70,7 +70,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +97,6 @@ public final class EarshotApp implements AutoCloseable {
 
     /** Mention batches the alert engine may fall behind by before it counts what it missed (never blocks). */
     private static final int ALERT_QUEUE = 10_000;
-
-    /** How long fired alerts stay in rules' histories, and posts in their once-per-rule memory. */
-    private static final Duration ALERT_MEMORY = Duration.ofDays(180);
 
     private final EarshotConfig config;
     private final Clock clock;
@@ -181,21 +176,8 @@ public final class EarshotApp implements AutoCloseable {
         }
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("earshot-housekeeping").unstarted(runnable));
-        housekeeping.scheduleWithFixedDelay(this::syncTopics, 2, 2, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(sources::syncStoredQuietly, 2, 2, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::purgeUnmatched, 1, 60, TimeUnit.MINUTES);
-        if (live) {
-            housekeeping.scheduleWithFixedDelay(this::syncAlerts, 2, 2, TimeUnit.SECONDS);
-            housekeeping.scheduleWithFixedDelay(this::expireAlertMemory, 15, 24 * 60, TimeUnit.MINUTES);
-        }
-        housekeeping.scheduleWithFixedDelay(this::expireEdges, 10, 24 * 60, TimeUnit.MINUTES);
-        housekeeping.scheduleWithFixedDelay(
-                () -> quietly("influence", influence::takeInNewEdges), 1, 1, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(
-                () -> quietly("influence", influence::recompute), 0, 6 * 60, TimeUnit.MINUTES);
-        housekeeping.scheduleWithFixedDelay(() -> quietly("influence", influence::rescore), 15, 15, TimeUnit.MINUTES);
-        housekeeping.scheduleWithFixedDelay(
-                () -> quietly("influence", influence::recordToday), 1, 24 * 60, TimeUnit.MINUTES);
+        new Upkeep(clock, config.unmatchedRetention(), pipeline, archive, state, topics, sources, influence)
+                .scheduleOn(housekeeping, live ? Optional.of(alerts) : Optional.empty());
         this.inbox = Inbox.open(
                 state.inbox(),
                 env,
@@ -361,74 +343,6 @@ public final class EarshotApp implements AutoCloseable {
     /** The engine's sink: the alert service, once it exists (the two refer to each other). */
     private void alertFired(AlertRule rule, FiredAlert alert) {
         alerts.fired(rule, alert);
-    }
-
-    private void syncAlerts() {
-        try {
-            int changed = alerts.syncFromStore();
-            if (changed > 0) {
-                log.info("picked up {} alert rule change(s) made outside this process", changed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not read alert rules from the state store: {}", e.getMessage());
-        }
-    }
-
-    private void expireAlertMemory() {
-        try {
-            Instant cutoff = clock.instant().minus(ALERT_MEMORY);
-            long removed = state.alertRules().expireHistoryBefore(cutoff)
-                    + state.alertState().expireBefore(cutoff);
-            if (removed > 0) {
-                log.info("retention: removed {} alert history rows and notices older than {}", removed, ALERT_MEMORY);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not expire alert history: {}", e.getMessage());
-        }
-    }
-
-    private void syncTopics() {
-        try {
-            int changed = topics.syncFromStore();
-            if (changed > 0) {
-                log.info("picked up {} topic change(s) made outside this process", changed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not read topics from the state store: {}", e.getMessage());
-        }
-    }
-
-    /** Edges older than the graph's retention go (once a day, on the ingest thread like every write). */
-    private void expireEdges() {
-        pipeline.submitTask(() -> {
-            long removed = state.graph().removeBefore(clock.instant().minus(InteractionGraph.DEFAULT_RETENTION));
-            if (removed > 0) {
-                log.info(
-                        "retention: removed {} interaction edges older than {}",
-                        removed,
-                        InteractionGraph.DEFAULT_RETENTION);
-            }
-        });
-    }
-
-    private static void quietly(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.warn("{}: {}", what, e.getMessage(), e);
-        }
-    }
-
-    private void purgeUnmatched() {
-        pipeline.submitTask(() -> {
-            long purged = archive.purgeUnmatchedBefore(clock.instant().minus(config.unmatchedRetention()));
-            if (purged > 0) {
-                log.info(
-                        "retention: removed {} posts that matched no topic and are older than {}",
-                        purged,
-                        config.unmatchedRetention());
-            }
-        });
     }
 
     public int port() {
