@@ -8,8 +8,6 @@ import io.earshot.analytics.MentionAnalytics;
 import io.earshot.analytics.Rank;
 import io.earshot.analytics.TrendScore;
 import io.earshot.domain.Engagement;
-import io.earshot.lucene.IndexFields;
-import io.earshot.lucene.QueryCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -21,11 +19,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -33,15 +28,10 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -56,7 +46,7 @@ import org.apache.lucene.util.LongValues;
 final class ArchiveAnalytics implements MentionAnalytics {
 
     private final LuceneMentionArchive archive;
-    private final QueryCompiler compiler = new QueryCompiler();
+    private final ArchiveQueries queries = new ArchiveQueries();
 
     ArchiveAnalytics(LuceneMentionArchive archive) {
         this.archive = archive;
@@ -282,7 +272,7 @@ final class ArchiveAnalytics implements MentionAnalytics {
 
     /** The matching live documents of each segment, in doc id order. */
     private List<Match> matches(IndexSearcher searcher, AnalyticsScope scope) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query(scope)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = searcher.createWeight(searcher.rewrite(queries.scope(scope)), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<Match> matches = new ArrayList<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < leaves.size(); i++) {
@@ -292,26 +282,6 @@ final class ArchiveAnalytics implements MentionAnalytics {
             }
         }
         return matches;
-    }
-
-    Query query(AnalyticsScope scope) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder();
-        long[] topics = scope.topics().stream().mapToLong(Long::longValue).toArray();
-        filter.add(LongPoint.newSetQuery(ArchiveDocuments.TOPIC, topics), Occur.FILTER);
-        long to = ArchiveDocuments.epochMillis(scope.to());
-        filter.add(
-                LongField.newRangeQuery(ArchiveDocuments.CREATED, ArchiveDocuments.epochMillis(scope.from()), to - 1),
-                Occur.FILTER);
-        scope.sentiment().ifPresent(value -> filter.add(term(IndexFields.SENTIMENT, value), Occur.FILTER));
-        scope.emotion().ifPresent(value -> filter.add(term(IndexFields.EMOTION, value), Occur.FILTER));
-        scope.network().ifPresent(value -> filter.add(term(IndexFields.NETWORK, value), Occur.FILTER));
-        scope.lang().ifPresent(value -> filter.add(term(IndexFields.LANG, value), Occur.FILTER));
-        scope.query().ifPresent(node -> filter.add(compiler.compile(node), Occur.FILTER));
-        return filter.build();
-    }
-
-    private static TermQuery term(String field, String value) {
-        return new TermQuery(new Term(field, value.strip().toLowerCase(Locale.ROOT)));
     }
 
     static List<Instant> bucketStarts(AnalyticsScope scope, Interval interval, ZoneId zone) {

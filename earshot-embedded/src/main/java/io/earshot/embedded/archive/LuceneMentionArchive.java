@@ -8,7 +8,6 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
 import io.earshot.lucene.PostAnalyzer;
-import io.earshot.lucene.QueryCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +20,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -60,7 +55,7 @@ public final class LuceneMentionArchive implements MentionArchive {
     private final Directory luceneDirectory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final QueryCompiler compiler = new QueryCompiler();
+    private final ArchiveQueries queries = new ArchiveQueries();
     private final PendingWrites pending = new PendingWrites();
     private final MentionAnalytics analytics = new ArchiveAnalytics(this);
     private final FacetReaders facetReaders;
@@ -193,31 +188,27 @@ public final class LuceneMentionArchive implements MentionArchive {
 
     @Override
     public Optional<Mention> get(PostKey key) {
-        return read("get " + key, searcher -> {
-            ScoreDoc[] hits = searcher.search(ArchiveDocuments.keyQuery(key), 1).scoreDocs;
-            return hits.length == 0
-                    ? Optional.empty()
-                    : Optional.of(ArchiveDocuments.load(searcher, new int[] {hits[0].doc})[0]);
-        });
+        return read("get " + key, searcher -> first(searcher, searcher.search(ArchiveDocuments.keyQuery(key), 1)));
     }
 
     @Override
     public Optional<Mention> newestBy(Network network, String authorId) {
-        return read("newest post by " + network.id() + ":" + authorId, searcher -> {
-            ScoreDoc[] hits = searcher.search(
-                            new TermQuery(ArchiveDocuments.authorTerm(network, authorId)),
-                            1,
-                            ArchiveDocuments.NEWEST_FIRST)
-                    .scoreDocs;
-            return hits.length == 0
-                    ? Optional.empty()
-                    : Optional.of(ArchiveDocuments.load(searcher, new int[] {hits[0].doc})[0]);
-        });
+        Query byAuthor = new TermQuery(ArchiveDocuments.authorTerm(network, authorId));
+        return read(
+                "newest post by " + network.id() + ":" + authorId,
+                searcher -> first(searcher, searcher.search(byAuthor, 1, ArchiveDocuments.NEWEST_FIRST)));
+    }
+
+    private static Optional<Mention> first(IndexSearcher searcher, TopDocs top) throws IOException {
+        ScoreDoc[] hits = top.scoreDocs;
+        return hits.length == 0
+                ? Optional.empty()
+                : Optional.of(ArchiveDocuments.load(searcher, new int[] {hits[0].doc})[0]);
     }
 
     @Override
     public MentionPage search(MentionSearch search) {
-        Query query = filter(search);
+        Query query = queries.search(search);
         Optional<PageCursor> cursor = search.cursor().map(PageCursor::decode);
         int limit = search.limit();
         return read("search", searcher -> {
@@ -273,8 +264,10 @@ public final class LuceneMentionArchive implements MentionArchive {
         refresh();
         // whole milliseconds before the cutoff's go by query; within the cutoff's own millisecond
         // (sub-millisecond instants) the stored instants decide, post by post
-        Query before = unmatched(LongField.newRangeQuery(ArchiveDocuments.CREATED, Long.MIN_VALUE, cutoffMillis - 1));
-        Query sameMillisecond = unmatched(LongField.newExactQuery(ArchiveDocuments.CREATED, cutoffMillis));
+        Query before = ArchiveQueries.unmatched(
+                LongField.newRangeQuery(ArchiveDocuments.CREATED, Long.MIN_VALUE, cutoffMillis - 1));
+        Query sameMillisecond =
+                ArchiveQueries.unmatched(LongField.newExactQuery(ArchiveDocuments.CREATED, cutoffMillis));
         List<PostKey> boundary = new ArrayList<>();
         long count = read("purge unmatched posts before " + cutoff, searcher -> {
             visit(searcher, sameMillisecond, mention -> {
@@ -325,29 +318,6 @@ public final class LuceneMentionArchive implements MentionArchive {
         } finally {
             closeQuietly(luceneDirectory);
         }
-    }
-
-    private Query filter(MentionSearch search) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder();
-        search.topicId()
-                .ifPresent(topic -> filter.add(LongPoint.newExactQuery(ArchiveDocuments.TOPIC, topic), Occur.FILTER));
-        if (search.matchedOnly()) {
-            filter.add(matched(), Occur.FILTER);
-        }
-        search.query().ifPresent(query -> filter.add(compiler.compile(query), Occur.FILTER));
-        BooleanQuery built = filter.build();
-        return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
-    }
-
-    private static Query matched() {
-        return new TermQuery(new Term(ArchiveDocuments.MATCHED, "1"));
-    }
-
-    private static Query unmatched(Query query) {
-        return new BooleanQuery.Builder()
-                .add(query, Occur.FILTER)
-                .add(matched(), Occur.MUST_NOT)
-                .build();
     }
 
     /** Calls {@code visitor} for every live document matching {@code query}, in index order. */
