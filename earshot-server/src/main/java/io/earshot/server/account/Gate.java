@@ -89,11 +89,9 @@ public final class Gate {
 
     /** The caller, as decided by {@link #check}: always present on a non-public path. */
     public static Principal principal(Context ctx) {
-        Principal principal = ctx.attribute(PRINCIPAL);
-        if (principal == null) {
-            throw new IllegalStateException(ctx.path() + " is public: there is no caller to ask about");
-        }
-        return principal;
+        return caller(ctx)
+                .orElseThrow(
+                        () -> new IllegalStateException(ctx.path() + " is public: there is no caller to ask about"));
     }
 
     private Principal identify(Context ctx) {

@@ -216,22 +216,21 @@ public final class AnalyticsRoutes implements Routes {
         AnalyticsScope scope = params.scope(ctx, params.topics(ctx), clock.instant(), DEFAULT_RANGE);
         List<RankedValue> values = analytics.top(scope, facet, rank, limit);
         boolean labelled = facet == Facet.AUTHORS;
+        List<Optional<Author>> who = labelled ? authors.of(values) : List.of();
         if (csv) {
             Csv out = labelled
                     ? new Csv().row("value", "handle", "name", "mentions", "engagement")
                     : new Csv().row("value", "mentions", "engagement");
             for (int i = 0; i < values.size(); i++) {
                 RankedValue v = values.get(i);
-                if (labelled && i < AuthorLabels.MAX_LOOKUPS) {
-                    Optional<Author> author = authors.of(v.value());
+                if (labelled) {
+                    Optional<Author> author = who.get(i);
                     out.row(
                             v.value(),
                             author.flatMap(Author::handle).orElse(""),
                             author.flatMap(Author::displayName).orElse(""),
                             v.mentions(),
                             v.engagement());
-                } else if (labelled) {
-                    out.row(v.value(), "", "", v.mentions(), v.engagement());
                 } else {
                     out.row(v.value(), v.mentions(), v.engagement());
                 }
@@ -243,11 +242,19 @@ public final class AnalyticsRoutes implements Routes {
         json.put("by", facet.id());
         json.put("rank", rank.id());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (RankedValue v : values) {
+        for (int i = 0; i < values.size(); i++) {
+            RankedValue v = values.get(i);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("value", v.value());
-            if (labelled && items.size() < AuthorLabels.MAX_LOOKUPS) {
-                authors.label(v.value(), item);
+            if (labelled) {
+                Optional<Author> author = who.get(i);
+                item.put("handle", author.flatMap(Author::handle).orElse(null));
+                item.put("name", author.flatMap(Author::displayName).orElse(null));
+                item.put(
+                        "followers",
+                        author.filter(a -> a.followers().isPresent())
+                                .map(a -> a.followers().getAsLong())
+                                .orElse(null));
             }
             item.put("mentions", v.mentions());
             item.put("engagement", v.engagement());

@@ -1,9 +1,11 @@
 package io.earshot.server.analytics;
 
+import io.earshot.analytics.MentionAnalytics;
 import io.earshot.archive.MentionArchive;
 import io.earshot.domain.Author;
 import io.earshot.domain.Network;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Optional;
  */
 final class AuthorLabels {
 
-    /** Only the first rows of a long list are looked up: one archive lookup each. */
+    /** Only the first rows of a long list are looked up: one archive lookup each (the rest show the bare key). */
     static final int MAX_LOOKUPS = 100;
 
     private final MentionArchive archive;
@@ -22,8 +24,16 @@ final class AuthorLabels {
         this.archive = archive;
     }
 
-    /** The author as last seen, when the key is well formed and a post of theirs is stored. */
-    Optional<Author> of(String key) {
+    /** Each value's author as last seen, in order: empty past {@link #MAX_LOOKUPS}, for a malformed key or none stored. */
+    List<Optional<Author>> of(List<MentionAnalytics.RankedValue> values) {
+        List<Optional<Author>> authors = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            authors.add(i < MAX_LOOKUPS ? of(values.get(i).value()) : Optional.empty());
+        }
+        return authors;
+    }
+
+    private Optional<Author> of(String key) {
         int colon = key.indexOf(':');
         if (colon <= 0 || colon == key.length() - 1) {
             return Optional.empty();
@@ -36,17 +46,5 @@ final class AuthorLabels {
         }
         return archive.newestBy(network, key.substring(colon + 1))
                 .map(mention -> mention.post().author());
-    }
-
-    /** Adds {@code handle}, {@code name} and {@code followers} (null when unknown) to a row of top authors. */
-    void label(String key, Map<String, Object> item) {
-        Optional<Author> author = of(key);
-        item.put("handle", author.flatMap(Author::handle).orElse(null));
-        item.put("name", author.flatMap(Author::displayName).orElse(null));
-        item.put(
-                "followers",
-                author.filter(a -> a.followers().isPresent())
-                        .map(a -> a.followers().getAsLong())
-                        .orElse(null));
     }
 }
