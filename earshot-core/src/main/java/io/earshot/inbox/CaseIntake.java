@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaseIntake implements MentionListener, AutoCloseable {
 
+    /**
+     * Mentions taken in per commit: enough that commits stop mattering, few enough that the state database
+     * (shared with the API and the other writers) is never held for long (~10 ms).
+     */
+    static final int PER_COMMIT = 100;
+
     private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
 
     /** Told about every inbound message once the inbox has taken it (contacts listen here). */
@@ -63,6 +69,8 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder opened = new LongAdder();
     private final LongAdder reopened = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final Commits commits;
 
     public CaseIntake(
             CaseStore cases,
@@ -73,7 +81,8 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
             Heard heard,
             Clock clock,
             Settings settings,
-            CaseLocks locks) {
+            CaseLocks locks,
+            Commits commits) {
         this.cases = cases;
         this.router = router;
         this.assigner = assigner;
@@ -83,6 +92,7 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.locks = locks;
+        this.commits = commits;
         this.worker = new ThreadPoolExecutor(
                 1,
                 1,
@@ -124,45 +134,110 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
     }
 
     /**
-     * Takes a batch: joins threads, reopens, routes and opens cases.
+     * Takes a batch: joins threads, reopens, routes and opens cases, {@value #PER_COMMIT} mentions per commit.
+     * When the store refuses a group, its mentions are taken again one by one, so one bad mention costs only
+     * its own case (logged, and counted by {@link #failed}).
      *
      * @param mayOpen whether these mentions may open new cases (replies that matched no topic only join threads)
      */
     public void process(List<Mention> mentions, boolean mayOpen) {
         List<Router.Decision> decisions = mayOpen ? router.decide(mentions) : List.of();
         Instant now = clock.instant();
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention mention = mentions.get(i);
-            Post post = mention.post();
-            String author = post.network().id() + ":" + post.author().id();
-            boolean outbound = ownAccount.test(author);
-            Instant at = post.createdAt().isAfter(now) ? now : post.createdAt();
-            Optional<Case> existing = cases.caseOfThread(threadKeys(post));
-            CaseMessage message = message(existing.map(Case::id).orElse(0L), mention, author, at, outbound);
-            if (existing.isPresent()) {
-                long id = existing.get().id();
-                locks.with(id, () -> {
-                    cases.get(id).ifPresent(current -> join(current, message, outbound, at));
-                    return null;
-                });
-                if (!outbound) {
-                    heard.heard(mention, cases.get(existing.get().id()));
+        for (int from = 0; from < mentions.size(); from += PER_COMMIT) {
+            int start = from;
+            int end = Math.min(mentions.size(), from + PER_COMMIT);
+            try {
+                takeTogether(start, end, mentions, decisions, mayOpen, now);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "inbox: {} mentions could not be taken in together ({}); taking them in one by one",
+                        end - start,
+                        e.getMessage());
+                for (int i = start; i < end; i++) {
+                    try {
+                        takeTogether(i, i + 1, mentions, decisions, mayOpen, now);
+                    } catch (RuntimeException refused) {
+                        failed.increment();
+                        log.error(
+                                "inbox: mention {} has no case: {}",
+                                mentions.get(i).key().id(),
+                                refused.getMessage(),
+                                refused);
+                    }
                 }
-            } else if (mayOpen && !outbound && !at.isBefore(now.minus(settings.maxAge()))) {
-                Case created = open(mention, message, author, at, decisions.get(i), now);
-                heard.heard(mention, Optional.of(created));
-            } else if (!outbound && mayOpen) {
-                heard.heard(mention, Optional.empty());
             }
         }
     }
 
-    private void join(Case current, CaseMessage message, boolean outbound, Instant at) {
+    /** Takes in mentions {@code [start, end)} in one commit; counts what happened only once it is stored. */
+    private void takeTogether(
+            int start, int end, List<Mention> mentions, List<Router.Decision> decisions, boolean mayOpen, Instant now) {
+        List<Outcome> outcomes = new ArrayList<>(end - start);
+        locks.withEvery(() -> {
+            commits.together(() -> {
+                for (int i = start; i < end; i++) {
+                    outcomes.add(
+                            take(mentions.get(i), mayOpen ? Optional.of(decisions.get(i)) : Optional.empty(), now));
+                }
+            });
+            return null;
+        });
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case OPENED -> opened.increment();
+                case REOPENED -> reopened.increment();
+                case JOINED, NO_CASE -> {}
+            }
+        }
+    }
+
+    /** What taking in one mention did. */
+    private enum Outcome {
+        OPENED,
+        REOPENED,
+        JOINED,
+        NO_CASE
+    }
+
+    /** @param decision where routing sends the mention; empty when it may not open a case */
+    private Outcome take(Mention mention, Optional<Router.Decision> decision, Instant now) {
+        Post post = mention.post();
+        String author = post.network().id() + ":" + post.author().id();
+        boolean outbound = ownAccount.test(author);
+        Instant at = post.createdAt().isAfter(now) ? now : post.createdAt();
+        Optional<Case> existing = cases.caseOfThread(threadKeys(post));
+        CaseMessage message = message(existing.map(Case::id).orElse(0L), mention, author, at, outbound);
+        boolean mayOpen = decision.isPresent();
+        if (existing.isPresent()) {
+            long id = existing.get().id();
+            boolean reopenedNow = locks.with(
+                    id,
+                    () -> cases.get(id)
+                            .map(current -> join(current, message, outbound, at))
+                            .orElse(false));
+            if (!outbound) {
+                heard.heard(mention, cases.get(id));
+            }
+            return reopenedNow ? Outcome.REOPENED : Outcome.JOINED;
+        }
+        if (mayOpen && !outbound && !at.isBefore(now.minus(settings.maxAge()))) {
+            Case created = open(mention, message, author, at, decision.get(), now);
+            heard.heard(mention, Optional.of(created));
+            return Outcome.OPENED;
+        }
+        if (!outbound && mayOpen) {
+            heard.heard(mention, Optional.empty());
+        }
+        return Outcome.NO_CASE;
+    }
+
+    /** Adds the message to the case; returns whether that reopened it. */
+    private boolean join(Case current, CaseMessage message, boolean outbound, Instant at) {
         if (!cases.addMessage(message)) {
-            return; // a replay or an edit of a message the case has
+            return false; // a replay or an edit of a message the case has
         }
         if (outbound) {
-            return; // our own reply, seen again through ingest: the reply recorded it already
+            return false; // our own reply, seen again through ingest: the reply recorded it already
         }
         Case changed = current.withInbound(at);
         List<CaseEvent> events = new ArrayList<>();
@@ -174,8 +249,8 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
                 Optional.empty(),
                 Optional.of(message.post().id()),
                 Optional.of(message.text())));
-        if (changed.status() != current.status()) {
-            reopened.increment();
+        boolean reopens = changed.status() != current.status();
+        if (reopens) {
             events.add(CaseEvent.of(
                     current.id(),
                     at,
@@ -186,6 +261,7 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
                     Optional.of("a new message in the thread")));
         }
         cases.update(changed, events);
+        return reopens;
     }
 
     private Case open(
@@ -243,7 +319,6 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
                     Optional.of("resolved"),
                     Optional.of("closed by routing")));
         }
-        opened.increment();
         return cases.create(draft, message, events);
     }
 
@@ -305,6 +380,11 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
 
     public long reopened() {
         return reopened.sum();
+    }
+
+    /** Mentions the store refused even on their own (they are in the archive, without a case), since start. */
+    public long failed() {
+        return failed.sum();
     }
 
     /** Waits until the queued work is done (tests, shutdown). */

@@ -2,9 +2,11 @@ package io.earshot.ingest;
 
 import io.earshot.archive.MentionArchive;
 import io.earshot.domain.Author;
+import io.earshot.domain.Engagement;
 import io.earshot.domain.Interaction;
 import io.earshot.domain.InteractionKey;
 import io.earshot.domain.Mention;
+import io.earshot.domain.Network;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
 import io.earshot.domain.TopicMatch;
@@ -17,6 +19,8 @@ import io.earshot.match.TopicMatcher;
 import io.earshot.source.SourceEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,8 +156,10 @@ public final class BatchProcessor {
         }
         List<Post> posts = new ArrayList<>(upserts.size());
         List<Enrichment> heard = new ArrayList<>(upserts.size());
+        Map<Network, Map<String, String>> handles = knownHandles(upserts.values());
+        Map<PostKey, Engagement> engagement = ledger.engagementOf(upserts.keySet());
         for (Post post : upserts.values()) {
-            Post named = withKnownAuthor(post);
+            Post named = withKnownAuthor(post, handles);
             Enrichment enrichment = enricher.enrich(named);
             heard.add(enrichment);
             // the detected language joins the post when the network gave none, so lang: means the same live and in
@@ -169,7 +175,7 @@ public final class BatchProcessor {
             mentions.add(new Mention(
                     post,
                     matches.get(i),
-                    ledger.engagementOf(post.key()),
+                    engagement.getOrDefault(post.key(), Engagement.NONE),
                     Optional.of(heard.get(i)),
                     Optional.ofNullable(corrected.get(post.key()))));
             counters.postStored(!matches.get(i).isEmpty());
@@ -182,11 +188,26 @@ public final class BatchProcessor {
                 .toList();
     }
 
+    /** The handles learned from identity events for the authors that came without one, per network. */
+    private Map<Network, Map<String, String>> knownHandles(Collection<Post> posts) {
+        Map<Network, Set<String>> unnamed = new EnumMap<>(Network.class);
+        for (Post post : posts) {
+            if (post.author().handle().isEmpty()) {
+                unnamed.computeIfAbsent(post.network(), network -> new LinkedHashSet<>())
+                        .add(post.author().id());
+            }
+        }
+        Map<Network, Map<String, String>> handles = new EnumMap<>(Network.class);
+        unnamed.forEach((network, ids) -> handles.put(network, authors.handles(network, ids)));
+        return handles;
+    }
+
     /** The post with what Earshot knows of its author: a handle learned from identity events, the public profile. */
-    private Post withKnownAuthor(Post post) {
+    private Post withKnownAuthor(Post post, Map<Network, Map<String, String>> handles) {
         Author author = post.author();
         if (author.handle().isEmpty()) {
-            Optional<String> handle = authors.handle(author.network(), author.id());
+            Optional<String> handle = Optional.ofNullable(
+                    handles.getOrDefault(author.network(), Map.of()).get(author.id()));
             if (handle.isPresent()) {
                 author = new Author(author.network(), author.id(), handle, author.displayName(), author.followers());
             }

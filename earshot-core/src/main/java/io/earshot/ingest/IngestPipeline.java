@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The single writer between the sources and storage: normalised events go in through a bounded queue
  * ({@link #sink()} blocks when it is full, slowing the sources instead of growing memory); one thread
- * takes them in batches, lets {@link BatchProcessor} match and store them, makes them visible to search,
- * commits them durably, and only then commits each source's cursor.
+ * takes them in batches and lets {@link BatchProcessor} match and store them. Every refresh interval a second
+ * thread (the {@link Committer}) makes the writes searchable and, every commit interval, durable, and only
+ * then commits each source's cursor; the ingest thread goes on writing meanwhile.
  *
  * <p>Other work that must not race with ingestion (topic backfill, retention) is queued as a
  * {@link #submitTask task} and runs on the same thread, between batches.
@@ -87,6 +88,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final List<PostKey> deletedThisRound = new ArrayList<>();
     private final List<MentionListener> durableListeners = new CopyOnWriteArrayList<>();
     private final List<MentionListener> writtenListeners = new CopyOnWriteArrayList<>();
+    private final Committer committer;
     private Instant lastCommit;
     private Instant lastRefresh;
     private boolean unrefreshed;
@@ -103,10 +105,12 @@ public final class IngestPipeline implements AutoCloseable {
         this.lastCommit = clock.instant();
         this.lastRefresh = lastCommit;
         this.worker = Thread.ofPlatform().name("earshot-ingest").daemon(false).unstarted(this::loop);
+        this.committer = new Committer(archive, cursors, durableListeners);
     }
 
     public void start() {
         if (running.compareAndSet(false, true)) {
+            committer.start();
             worker.start();
         }
     }
@@ -164,14 +168,13 @@ public final class IngestPipeline implements AutoCloseable {
                     processWithRetries(drained);
                     drained.clear();
                 }
-                refreshIfDue();
-                commitIfDue(false);
+                handRoundIfDue(false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        commitIfDue(true);
+        handRoundIfDue(true);
     }
 
     /**
@@ -248,7 +251,7 @@ public final class IngestPipeline implements AutoCloseable {
         }
         storedSinceCommit.addAll(storedThisRound);
         deletedSinceCommit.addAll(deletedThisRound);
-        notifyListeners(writtenListeners, storedThisRound, deletedThisRound);
+        MentionListeners.tell(writtenListeners, storedThisRound, deletedThisRound);
         storedThisRound.clear();
         deletedThisRound.clear();
     }
@@ -266,39 +269,39 @@ public final class IngestPipeline implements AutoCloseable {
         deletedThisRound.addAll(processor.takeDeleted());
     }
 
-    private void refreshIfDue() {
-        if (unrefreshed && Duration.between(lastRefresh, clock.instant()).compareTo(settings.refreshInterval()) >= 0) {
-            refresh();
-        }
-    }
-
+    /** Refreshes the archive now, on this thread (before a task that searches it). */
     private void refresh() {
         archive.refresh();
         lastRefresh = clock.instant();
         unrefreshed = false;
     }
 
-    private void commitIfDue(boolean force) {
-        if (awaitingCommit.isEmpty() && uncommittedCursors.isEmpty()) {
-            return;
-        }
+    /**
+     * Hands the writes since the last round to the committer when a commit or a refresh is due ({@code force}:
+     * commit whatever awaits one, at shutdown). The ingest thread goes on writing while the committer works.
+     */
+    private void handRoundIfDue(boolean force) {
         Instant now = clock.instant();
-        if (!force && Duration.between(lastCommit, now).compareTo(settings.commitInterval()) < 0) {
-            return;
-        }
-        try {
-            refresh();
-            archive.commit();
-            uncommittedCursors.forEach(cursors::commit);
+        boolean awaiting = !awaitingCommit.isEmpty() || !uncommittedCursors.isEmpty();
+        if (awaiting && (force || !now.isBefore(lastCommit.plus(settings.commitInterval())))) {
+            committer.hand(new Committer.Round(
+                    new LinkedHashMap<>(uncommittedCursors),
+                    List.copyOf(awaitingCommit),
+                    List.copyOf(storedSinceCommit),
+                    List.copyOf(deletedSinceCommit),
+                    true));
             uncommittedCursors.clear();
+            awaitingCommit.clear();
+            storedSinceCommit.clear();
+            deletedSinceCommit.clear();
             lastCommit = now;
-            awaitingCommit.forEach(future -> future.complete(null));
-            notifyListeners(durableListeners, storedSinceCommit, deletedSinceCommit);
-        } catch (RuntimeException e) {
-            log.error("ingest: commit failed; sources will resume from their last committed cursor", e);
-            awaitingCommit.forEach(future -> future.completeExceptionally(e));
+            lastRefresh = now;
+            unrefreshed = false;
+        } else if (unrefreshed && !now.isBefore(lastRefresh.plus(settings.refreshInterval()))) {
+            committer.hand(Committer.Round.refreshOnly());
+            lastRefresh = now;
+            unrefreshed = false;
         }
-        awaitingCommit.clear();
     }
 
     /** When a listener is told about mentions. */
@@ -325,45 +328,6 @@ public final class IngestPipeline implements AutoCloseable {
         (moment == Moment.WRITTEN ? writtenListeners : durableListeners).add(listener);
     }
 
-    /** Tells {@code listeners} about {@code stored} and {@code deleted}, then empties both lists. */
-    private static void notifyListeners(List<MentionListener> listeners, List<Mention> stored, List<PostKey> deleted) {
-        if (!deleted.isEmpty()) {
-            List<PostKey> gone = List.copyOf(deleted);
-            deleted.clear();
-            for (MentionListener listener : listeners) {
-                try {
-                    listener.postsDeleted(gone);
-                } catch (RuntimeException e) {
-                    log.warn("a mention listener failed; ingestion goes on", e);
-                }
-            }
-        }
-        if (stored.isEmpty()) {
-            return;
-        }
-        // a retried batch may have stored the same post twice: tell listeners once, with its last version
-        Map<PostKey, Mention> latest = new LinkedHashMap<>();
-        stored.forEach(mention -> latest.put(mention.key(), mention));
-        stored.clear();
-        List<Mention> matched =
-                latest.values().stream().filter(Mention::matchedAnyTopic).toList();
-        List<Mention> replies = latest.values().stream()
-                .filter(mention -> !mention.matchedAnyTopic())
-                .toList();
-        for (MentionListener listener : listeners) {
-            try {
-                if (!matched.isEmpty()) {
-                    listener.mentionsStored(matched);
-                }
-                if (!replies.isEmpty()) {
-                    listener.repliesStored(replies);
-                }
-            } catch (RuntimeException e) {
-                log.warn("a mention listener failed; ingestion goes on", e);
-            }
-        }
-    }
-
     private static int events(Work work) {
         return work instanceof BatchWork batchWork ? batchWork.batch().events().size() : 0;
     }
@@ -384,6 +348,7 @@ public final class IngestPipeline implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            committer.close();
         }
     }
 }

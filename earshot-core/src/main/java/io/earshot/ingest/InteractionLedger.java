@@ -4,6 +4,8 @@ import io.earshot.domain.Engagement;
 import io.earshot.domain.Interaction;
 import io.earshot.domain.InteractionKey;
 import io.earshot.domain.PostKey;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,9 @@ public interface InteractionLedger {
 
     /** Likes, reposts, replies and quotes recorded for a post. */
     Engagement engagementOf(PostKey post);
+
+    /** The engagement recorded for each of these posts that has any; posts without are absent. */
+    Map<PostKey, Engagement> engagementOf(Collection<PostKey> posts);
 
     /** Forgets every interaction whose subject is {@code post} (the post was deleted). */
     void forgetSubject(PostKey post);

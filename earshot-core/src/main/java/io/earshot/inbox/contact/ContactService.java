@@ -38,9 +38,6 @@ public final class ContactService implements CaseIntake.Heard {
 
     static final int RECENT = 20;
 
-    /** How many of a person's latest mentions are read to find their {@link #RECENT} ones about the brand. */
-    static final int READ_FOR_STATUS = 200;
-
     /** Mean sentiment at or above this makes an advocate; at or below its negation, a detractor. */
     static final double THRESHOLD = 0.25;
 
@@ -77,7 +74,8 @@ public final class ContactService implements CaseIntake.Heard {
                 contact.id(),
                 new ContactStore.Mentioned(post.key(), post.createdAt(), sentiment, post.text(), aboutBrand));
         ContactStatus before = contact.status();
-        ContactStatus after = status(store.mentions(contact.id(), READ_FOR_STATUS), post.createdAt());
+        ContactStatus after =
+                status(store.brandSentiments(contact.id(), post.createdAt().minus(WINDOW), RECENT));
         boolean countedThisTime = contact.wonBackAt()
                 .filter(wonBack -> !wonBack.isBefore(contact.statusSince()))
                 .isPresent();
@@ -121,27 +119,14 @@ public final class ContactService implements CaseIntake.Heard {
 
     /**
      * The status recent mentions about the brand give: mean sentiment over the last {@link #RECENT} of them within
-     * {@link #WINDOW}.
+     * {@link #WINDOW} (newest first, as {@link ContactStore#brandSentiments} gives them).
      */
-    static ContactStatus status(List<ContactStore.Mentioned> newestFirst, Instant now) {
-        double sum = 0;
-        int count = 0;
-        for (ContactStore.Mentioned mentioned : newestFirst) {
-            if (mentioned.at().isBefore(now.minus(WINDOW))) {
-                break;
-            }
-            if (!mentioned.aboutBrand()) {
-                continue;
-            }
-            sum += mentioned.sentiment();
-            if (++count == RECENT) {
-                break;
-            }
-        }
-        if (count == 0) {
+    static ContactStatus status(List<Integer> brandSentiments) {
+        if (brandSentiments.isEmpty()) {
             return ContactStatus.NEUTRAL;
         }
-        double mean = sum / count;
+        double mean =
+                brandSentiments.stream().mapToInt(Integer::intValue).average().orElse(0);
         return mean >= THRESHOLD
                 ? ContactStatus.ADVOCATE
                 : mean <= -THRESHOLD ? ContactStatus.DETRACTOR : ContactStatus.NEUTRAL;
@@ -232,7 +217,7 @@ public final class ContactService implements CaseIntake.Heard {
         get(other);
         store.merge(id, other);
         Instant now = clock.instant();
-        ContactStatus status = status(store.mentions(id, READ_FOR_STATUS), now);
+        ContactStatus status = status(store.brandSentiments(id, now.minus(WINDOW), RECENT));
         if (status != get(id).status()) {
             store.setStatus(id, status, now);
         }

@@ -41,6 +41,12 @@ public interface ContactStore {
     /** A contact's mentions, newest first. */
     List<Mentioned> mentions(long contactId, int limit);
 
+    /**
+     * The sentiments of a contact's newest mentions about the brand made at or after {@code since}, newest
+     * first, at most {@code limit}: what its status is computed from.
+     */
+    List<Integer> brandSentiments(long contactId, Instant since, int limit);
+
     /** The mentions of several accounts' contacts in a window, oldest first (for outcome metrics). */
     List<Mentioned> mentionsBetween(long contactId, Instant from, Instant to);
 

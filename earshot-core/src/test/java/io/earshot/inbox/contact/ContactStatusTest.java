@@ -2,10 +2,6 @@ package io.earshot.inbox.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.earshot.domain.PostKey;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +9,6 @@ import org.junit.jupiter.api.Test;
 /** A person's status comes from what they say about your brand, not about your competitors. */
 class ContactStatusTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Set<Long> BRAND = Set.of(1L, 2L);
 
     @Test
@@ -38,30 +33,11 @@ class ContactStatusTest {
     }
 
     @Test
-    void hatingACompetitorDoesNotMakeADetractor() {
-        List<ContactStore.Mentioned> newestFirst = List.of(
-                mentioned(1, -1, false), mentioned(2, -1, false), mentioned(3, -1, false), mentioned(4, 1, true));
-        assertThat(ContactService.status(newestFirst, NOW)).isEqualTo(ContactStatus.ADVOCATE);
-        assertThat(ContactService.status(List.of(mentioned(1, -1, false)), NOW)).isEqualTo(ContactStatus.NEUTRAL);
-    }
-
-    @Test
-    void theLastTwentyBrandMentionsCountWhateverCameBetween() {
-        List<ContactStore.Mentioned> newestFirst = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            newestFirst.add(mentioned(newestFirst.size(), -1, false));
-            newestFirst.add(mentioned(newestFirst.size(), i < ContactService.RECENT ? -1 : 1, true));
-        }
-        // 20 negative brand mentions, older positive ones beyond the twentieth do not dilute them
-        assertThat(ContactService.status(newestFirst, NOW)).isEqualTo(ContactStatus.DETRACTOR);
-    }
-
-    private static ContactStore.Mentioned mentioned(int minutesAgo, int sentiment, boolean aboutBrand) {
-        return new ContactStore.Mentioned(
-                PostKey.parse("bluesky:did:plc:alice:3k" + minutesAgo),
-                NOW.minus(Duration.ofMinutes(minutesAgo)),
-                sentiment,
-                "text",
-                aboutBrand);
+    void theMeanOfRecentBrandSentimentsGivesTheStatus() {
+        assertThat(ContactService.status(List.of())).isEqualTo(ContactStatus.NEUTRAL);
+        assertThat(ContactService.status(List.of(1, 0, 0, 0))).as("mean 0.25").isEqualTo(ContactStatus.ADVOCATE);
+        assertThat(ContactService.status(List.of(1, 0, 0, 0, 0))).as("mean 0.2").isEqualTo(ContactStatus.NEUTRAL);
+        assertThat(ContactService.status(List.of(-1, -1, 1))).isEqualTo(ContactStatus.DETRACTOR);
+        assertThat(ContactService.status(List.of(-1, 1))).isEqualTo(ContactStatus.NEUTRAL);
     }
 }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.document.LongField;
@@ -59,6 +61,8 @@ public final class LuceneMentionArchive implements MentionArchive {
     private final PendingWrites pending = new PendingWrites();
     private final MentionAnalytics analytics = new ArchiveAnalytics(this);
     private final FacetReaders facetReaders;
+    private final ParallelWrites parallelWrites =
+            new ParallelWrites(Runtime.getRuntime().availableProcessors());
     private boolean closed;
 
     private LuceneMentionArchive(Path directory, Directory luceneDirectory, IndexWriter writer) throws IOException {
@@ -134,12 +138,11 @@ public final class LuceneMentionArchive implements MentionArchive {
 
     @Override
     public void upsert(Collection<Mention> mentions) {
-        write("upsert", () -> {
-            for (Mention mention : mentions) {
-                writer.updateDocument(ArchiveDocuments.keyTerm(mention.key()), ArchiveDocuments.toDocument(mention));
-                pending.upserted(mention.key().id());
-            }
-        });
+        // the last version of a post wins, as it would written one after the other
+        Map<String, Mention> latest = new LinkedHashMap<>();
+        mentions.forEach(mention -> latest.put(mention.key().id(), mention));
+        List<Mention> distinct = List.copyOf(latest.values());
+        write("upsert", () -> parallelWrites.upsert(writer, distinct, pending));
     }
 
     @Override
@@ -311,6 +314,7 @@ public final class LuceneMentionArchive implements MentionArchive {
         closed = true;
         try {
             facetReaders.close();
+            parallelWrites.close();
             searchers.close();
             writer.close();
         } catch (IOException e) {

@@ -4,6 +4,10 @@ import io.earshot.domain.Network;
 import io.earshot.ingest.AuthorDirectory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Handles learned from identity events, in the {@code authors} table; the latest handle wins. */
@@ -40,6 +44,32 @@ final class SqliteAuthors implements AuthorDirectory {
                     return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    @Override
+    public Map<String, String> handles(Network network, Collection<String> accountIds) {
+        Map<String, String> handles = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return handles;
+        }
+        return database.call("read the handles of " + accountIds.size() + " accounts", connection -> {
+            for (List<String> chunk : InLists.chunks(List.copyOf(accountIds))) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT account_id, handle FROM authors WHERE network = ? AND account_id IN ("
+                                + InLists.PLACEHOLDERS + ")")) {
+                    select.setString(1, network.id());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            handles.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
+            return handles;
         });
     }
 }

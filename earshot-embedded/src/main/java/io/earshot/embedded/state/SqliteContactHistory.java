@@ -78,6 +78,26 @@ final class SqliteContactHistory {
                 limit);
     }
 
+    /** Walks the (contact_id, at) index from the newest row; reads no text. */
+    public List<Integer> brandSentiments(long contactId, Instant since, int limit) {
+        return database.call("read a contact's sentiments", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sentiment FROM contact_mentions WHERE contact_id = ? AND at >= ? AND about_brand = 1"
+                            + " ORDER BY at DESC LIMIT ?")) {
+                select.setLong(1, contactId);
+                select.setLong(2, SqliteDatabase.millis(since));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<Integer> sentiments = new ArrayList<>();
+                    while (rows.next()) {
+                        sentiments.add(rows.getInt(1));
+                    }
+                    return sentiments;
+                }
+            }
+        });
+    }
+
     public List<Mentioned> mentionsBetween(long contactId, Instant from, Instant to) {
         return mentions(
                 "SELECT post_key, at, sentiment, text, about_brand FROM contact_mentions WHERE contact_id = ?"

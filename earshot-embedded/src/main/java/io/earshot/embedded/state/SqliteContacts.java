@@ -212,6 +212,11 @@ final class SqliteContacts implements ContactStore {
     }
 
     @Override
+    public List<Integer> brandSentiments(long contactId, Instant since, int limit) {
+        return history.brandSentiments(contactId, since, limit);
+    }
+
+    @Override
     public List<Mentioned> mentionsBetween(long contactId, Instant from, Instant to) {
         return history.mentionsBetween(contactId, from, to);
     }

@@ -43,6 +43,8 @@ final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Whether the thread holding {@link #lock} is inside {@link #transaction} (read and written under the lock). */
+    private boolean inTransaction;
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -106,10 +108,17 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Like {@link #call}, in one transaction: all of it is stored, or none. */
+    /**
+     * Like {@link #call}, in one transaction: all of it is stored, or none. Called inside another transaction
+     * of the same thread, it joins that one (it commits, or rolls back, with the outer one).
+     */
     <T> T transaction(String operation, Work<T> work) {
         return call(operation, connection -> {
+            if (inTransaction) {
+                return work.run(connection);
+            }
             connection.setAutoCommit(false);
+            inTransaction = true;
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -118,6 +127,7 @@ final class SqliteDatabase implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                inTransaction = false;
                 connection.setAutoCommit(true);
             }
         });

@@ -1,6 +1,7 @@
 package io.earshot.embedded.state;
 
 import io.earshot.inbox.CaseStore;
+import io.earshot.inbox.Commits;
 import io.earshot.inbox.InboxDefinitions;
 import io.earshot.inbox.contact.ContactStore;
 import io.earshot.inbox.reply.ReplyStore;
@@ -14,8 +15,10 @@ public final class SqliteInbox {
     private final SqliteReplies replies;
     private final SqliteContacts contacts;
     private final ProjectStore projects;
+    private final SqliteDatabase database;
 
     SqliteInbox(SqliteDatabase database, ProjectStore projects) {
+        this.database = database;
         this.projects = projects;
         this.cases = new SqliteCases(database);
         this.definitions = new SqliteInboxDefinitions(database);
@@ -37,6 +40,14 @@ public final class SqliteInbox {
 
     public ContactStore contacts() {
         return contacts;
+    }
+
+    /** One transaction around a batch: the stores above join it (they share this database's connection). */
+    public Commits commits() {
+        return work -> database.transaction("take in a batch of mentions", connection -> {
+            work.run();
+            return null;
+        });
     }
 
     /** The projects, read by the inbox to tell mentions of your brand from mentions of competitors. */

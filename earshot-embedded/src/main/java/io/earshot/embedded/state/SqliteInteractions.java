@@ -11,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,6 +86,39 @@ final class SqliteInteractions implements InteractionLedger {
                 }
                 return engagement;
             }
+        });
+    }
+
+    @Override
+    public Map<PostKey, Engagement> engagementOf(Collection<PostKey> posts) {
+        Map<PostKey, Engagement> engagements = new HashMap<>();
+        if (posts.isEmpty()) {
+            return engagements;
+        }
+        Map<String, PostKey> byId = new HashMap<>();
+        posts.forEach(post -> byId.put(post.id(), post));
+        List<String> keys = List.copyOf(byId.keySet());
+        return database.call("count the engagement of " + keys.size() + " posts", connection -> {
+            for (List<String> chunk : InLists.chunks(keys)) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT subject_post_key, kind, COUNT(*) FROM interactions WHERE subject_post_key IN ("
+                                + InLists.PLACEHOLDERS + ") GROUP BY subject_post_key, kind")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            InteractionKind kind = InteractionKind.valueOf(rows.getString(2));
+                            long count = rows.getLong(3);
+                            engagements.merge(
+                                    byId.get(rows.getString(1)),
+                                    add(Engagement.NONE, kind, count),
+                                    (known, more) -> add(known, kind, count));
+                        }
+                    }
+                }
+            }
+            return engagements;
         });
     }
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -157,6 +158,11 @@ public final class SqliteStateStore
     }
 
     @Override
+    public Map<PostKey, Engagement> engagementOf(Collection<PostKey> posts) {
+        return interactions.engagementOf(posts);
+    }
+
+    @Override
     public void forgetSubject(PostKey post) {
         interactions.forgetSubject(post);
     }
@@ -171,6 +177,11 @@ public final class SqliteStateStore
     @Override
     public Optional<String> handle(Network network, String accountId) {
         return authors.handle(network, accountId);
+    }
+
+    @Override
+    public Map<String, String> handles(Network network, Collection<String> accountIds) {
+        return authors.handles(network, accountIds);
     }
 
     // the interaction graph

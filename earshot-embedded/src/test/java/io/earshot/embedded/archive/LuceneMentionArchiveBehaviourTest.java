@@ -46,6 +46,33 @@ class LuceneMentionArchiveBehaviourTest {
     }
 
     @Test
+    void aLargeBatchWrittenFromSeveralThreadsKeepsTheLastVersionOfEachPost() {
+        List<Mention> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(matched(post("big" + i, T0.plusSeconds(i), "first version " + i), 1));
+        }
+        for (int i = 0; i < 1_000; i += 7) {
+            // edits in the same batch, far from the first version: another thread may write either
+            batch.add(matched(post("big" + i, T0.plusSeconds(i), "edited version " + i), 2));
+        }
+        try (LuceneMentionArchive archive = LuceneMentionArchive.open(dir)) {
+            archive.upsert(batch);
+            assertThat(archive.contains(batch.get(999).key()))
+                    .as("known before a refresh")
+                    .isTrue();
+            archive.refresh();
+            assertThat(archive.size()).isEqualTo(1_000);
+            assertThat(archive.get(batch.get(7).key()).orElseThrow().post().text())
+                    .isEqualTo("edited version 7");
+            assertThat(archive.get(batch.get(8).key()).orElseThrow().post().text())
+                    .isEqualTo("first version 8");
+            assertThat(archive.search(new MentionSearch(Optional.of(2L), Optional.empty(), true, 1, Optional.empty()))
+                            .total())
+                    .isEqualTo(143);
+        }
+    }
+
+    @Test
     void closeIsIdempotent() {
         LuceneMentionArchive archive = LuceneMentionArchive.open(dir);
         archive.close();

@@ -90,7 +90,8 @@ public final class Inbox implements AutoCloseable {
                 contacts,
                 clock,
                 options.intake(),
-                locks);
+                locks,
+                state.commits());
         this.setup = new InboxSetup(
                 state.definitions(), clock, (rules, mode) -> intake.submit(() -> router.replace(rules, mode)));
         this.slaWatch = new SlaWatch(
@@ -177,6 +178,7 @@ public final class Inbox implements AutoCloseable {
         metrics.put("earshot_inbox_cases_opened_total", intake.opened());
         metrics.put("earshot_inbox_cases_reopened_total", intake.reopened());
         metrics.put("earshot_inbox_mentions_dropped_total", intake.dropped());
+        metrics.put("earshot_inbox_mentions_failed_total", intake.failed());
         metrics.put("earshot_inbox_sla_breaches_total", slaWatch.breaches());
         return metrics;
     }

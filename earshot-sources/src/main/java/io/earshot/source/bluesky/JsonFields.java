@@ -2,9 +2,6 @@ package io.earshot.source.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -81,17 +78,7 @@ final class JsonFields {
     }
 
     static Optional<Instant> parseTimestamp(String text) {
-        if (text.length() > 64) {
-            return Optional.empty();
-        }
-        try {
-            // RFC 3339 allows a lower-case 't' and 'z'
-            return Optional.of(
-                    OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Rfc3339.parse(text);
     }
 
     private static JsonNode required(JsonNode parent, String field, String path) {

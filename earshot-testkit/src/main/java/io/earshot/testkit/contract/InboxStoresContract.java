@@ -174,6 +174,37 @@ public abstract class InboxStoresContract extends StoreContract<InboxStoresContr
                 .containsExactly("Alice M.");
     }
 
+    @Test
+    void aContactsStatusReadsOnlyItsRecentMentionsAboutTheBrand() throws Exception {
+        ContactStore contacts = store().contacts();
+        Contact bob = contacts.contactOf(account(Network.BLUESKY, "did:plc:bob", "bob.bsky.social"), T0);
+        Contact other = contacts.contactOf(account(Network.BLUESKY, "did:plc:carol", "carol.bsky.social"), T0);
+        contacts.addMention(other.id(), mentioned("carol-1", T0, 1, true));
+        // newest first: 30 brand mentions (the newest 20 negative), a competitor's between them, one too old
+        for (int i = 0; i < 30; i++) {
+            contacts.addMention(bob.id(), mentioned("b" + i, T0.minusSeconds(i * 60L), i < 20 ? -1 : 1, true));
+            contacts.addMention(bob.id(), mentioned("r" + i, T0.minusSeconds(i * 60L + 30), 1, false));
+        }
+        contacts.addMention(bob.id(), mentioned("old", T0.minus(java.time.Duration.ofDays(100)), 1, true));
+        assertThat(contacts.brandSentiments(bob.id(), T0.minus(java.time.Duration.ofDays(90)), 20))
+                .hasSize(20)
+                .containsOnly(-1);
+        assertThat(contacts.brandSentiments(bob.id(), T0.minus(java.time.Duration.ofDays(90)), 100))
+                .as("every brand mention in the window, none of the competitor's, not the old one")
+                .hasSize(30)
+                .endsWith(1, 1);
+        ContactStore reopened = reopen().contacts();
+        assertThat(reopened.brandSentiments(bob.id(), T0.minusSeconds(90), 100))
+                .as("since a minute and a half ago: b0 and b1")
+                .containsExactly(-1, -1);
+        assertThat(reopened.brandSentiments(12345, T0.minusSeconds(90), 10)).isEmpty();
+    }
+
+    private static ContactStore.Mentioned mentioned(String id, Instant at, int sentiment, boolean aboutBrand) {
+        return new ContactStore.Mentioned(
+                PostKey.parse("bluesky:did:plc:bob:3k" + id), at, sentiment, "text " + id, aboutBrand);
+    }
+
     private static Contact.Account account(Network network, String id, String handle) {
         return new Contact.Account(network, id, Optional.of(handle), Optional.empty(), OptionalLong.empty());
     }

@@ -10,6 +10,9 @@ import io.earshot.domain.Network;
 import io.earshot.domain.PostKey;
 import io.earshot.ingest.InteractionLedger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,32 @@ public abstract class InteractionLedgerContract extends StoreContract<Interactio
         assertThat(store().engagementOf(OTHER_POST)).isEqualTo(new Engagement(1, 0, 0, 0));
         assertThat(store().engagementOf(new PostKey(Network.MASTODON, "nothing")))
                 .isEqualTo(Engagement.NONE);
+    }
+
+    @Test
+    void engagementOfManyPostsAtOnceEqualsEachOnItsOwn() {
+        List<PostKey> posts = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            PostKey post = new PostKey(Network.BLUESKY, "did:plc:alice:3kmany" + i);
+            posts.add(post);
+            for (int like = 0; like < i % 4; like++) {
+                store().record(on(post, i + "-l" + like, InteractionKind.LIKE));
+            }
+            if (i % 5 == 0) {
+                store().record(on(post, i + "-r", InteractionKind.REPOST));
+                store().record(on(post, i + "-q", InteractionKind.QUOTE));
+            }
+        }
+        Map<PostKey, Engagement> engagement = store().engagementOf(posts);
+        assertThat(engagement).as("no like, no repost").doesNotContainKey(posts.get(4));
+        for (PostKey post : posts) {
+            Engagement single = store().engagementOf(post);
+            assertThat(engagement.getOrDefault(post, Engagement.NONE))
+                    .as(post.id())
+                    .isEqualTo(single);
+        }
+        assertThat(engagement.get(posts.get(15))).isEqualTo(new Engagement(3, 1, 0, 1));
+        assertThat(store().engagementOf(List.of())).isEmpty();
     }
 
     @Test
