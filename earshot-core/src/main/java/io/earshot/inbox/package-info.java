@@ -20,7 +20,7 @@
  * <p>Replies to the networks are in {@code io.earshot.inbox.reply}, people in {@code io.earshot.inbox.contact},
  * results in {@code io.earshot.inbox.metrics}. Storage is behind {@link io.earshot.inbox.CaseStore} and
  * {@link io.earshot.inbox.InboxDefinitions}; the server's {@code io.earshot.server.inbox} wires it all. The intake
- * takes mentions in 100 at a time in one transaction ({@link io.earshot.inbox.Commits}), holding every case's
+ * takes mentions in 25 at a time in one transaction ({@link io.earshot.inbox.Commits}), holding every case's
  * lock while it does, so a person's change to a case waits for the group instead of racing it; a group the store
  * refuses is taken in again one mention at a time, so one bad mention costs only its own case.
  */

@@ -53,7 +53,7 @@ final class SqliteAuthors implements AuthorDirectory {
         if (accountIds.isEmpty()) {
             return handles;
         }
-        return database.call("read the handles of " + accountIds.size() + " accounts", connection -> {
+        return database.read("read the handles of " + accountIds.size() + " accounts", connection -> {
             for (List<String> chunk : InLists.chunks(List.copyOf(accountIds))) {
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT account_id, handle FROM authors WHERE network = ? AND account_id IN ("

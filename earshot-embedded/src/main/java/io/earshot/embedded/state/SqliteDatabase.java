@@ -13,12 +13,13 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The state database file: one SQLite connection, migrated by Flyway on open, shared by the stores of this
- * package under a lock.
+ * The state database file: one SQLite connection for writes and reads, migrated by Flyway on open, shared by the
+ * stores of this package under a fair lock, and a read-only second one for the lookups ingest makes per batch.
  *
- * <p>One connection is enough: every statement here is a point lookup or a small write taking microseconds,
- * and SQLite serialises writers anyway. The lock keeps a multi-statement operation (read then delete) atomic
- * with respect to the other threads of this process.
+ * <p>One writing connection is enough: every statement here is a point lookup or a small write taking
+ * microseconds, and SQLite serialises writers anyway. The lock keeps a multi-statement operation (read then
+ * delete) atomic with respect to the other threads of this process. The inbox holds it for a group of mentions at
+ * a time; ingest's lookups go to the read connection instead ({@link #read}), which WAL lets read beside a writer.
  *
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}. A committed transaction survives a crash of the
  * process; a power cut may lose the last transactions, never a transaction in the middle and never out of
@@ -42,13 +43,21 @@ final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection readConnection;
+    private final ReentrantLock readLock = new ReentrantLock();
+    /**
+     * Fair: the inbox takes mentions in by groups, one transaction each, back to back; an unfair lock let it take
+     * the connection again at once, and ingest and the alert engine, waiting for their few statements, waited
+     * for seconds (alert latency p50 10 s at 3,000 mentions/s). In arrival order, they wait one group at most.
+     */
+    private final ReentrantLock lock = new ReentrantLock(true);
     /** Whether the thread holding {@link #lock} is inside {@link #transaction} (read and written under the lock). */
     private boolean inTransaction;
 
-    private SqliteDatabase(Path file, Connection connection) {
+    private SqliteDatabase(Path file, Connection connection, Connection readConnection) {
         this.file = file;
         this.connection = connection;
+        this.readConnection = readConnection;
     }
 
     /** Opens (creating when needed) {@code <dataDir>/state.db} and brings its schema up to date. */
@@ -89,7 +98,21 @@ final class SqliteDatabase implements AutoCloseable {
             closeQuietly(connection);
             throw new StateStoreException("migrate the schema", file, e);
         }
-        return new SqliteDatabase(file, StatementCache.wrap(connection, STATEMENTS));
+        Connection readConnection;
+        try {
+            SQLiteConfig readConfig = new SQLiteConfig();
+            readConfig.setReadOnly(true);
+            readConfig.setBusyTimeout(BUSY_TIMEOUT_MS);
+            readConfig.setCacheSize(-CACHE_KIB);
+            SQLiteDataSource readSource = new SQLiteDataSource(readConfig);
+            readSource.setUrl("jdbc:sqlite:" + file);
+            readConnection = readSource.getConnection();
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StateStoreException("open a connection for reading", file, e);
+        }
+        return new SqliteDatabase(
+                file, StatementCache.wrap(connection, STATEMENTS), StatementCache.wrap(readConnection, STATEMENTS));
     }
 
     Path file() {
@@ -105,6 +128,22 @@ final class SqliteDatabase implements AutoCloseable {
             throw new StateStoreException(operation, file, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a read on a second, read-only connection, which sees every committed transaction (WAL: readers and the
+     * writer do not wait for each other) but nothing of a transaction still open on the main one. For the
+     * lookups ingest makes for every batch, which waited behind the inbox's transactions on the main connection.
+     */
+    <T> T read(String operation, Work<T> work) {
+        readLock.lock();
+        try {
+            return work.run(readConnection);
+        } catch (SQLException e) {
+            throw new StateStoreException(operation, file, e);
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -139,6 +178,9 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             if (!connection.isClosed()) {
                 connection.close();
+            }
+            if (!readConnection.isClosed()) {
+                readConnection.close();
             }
         } catch (SQLException e) {
             throw new StateStoreException("close", file, e);

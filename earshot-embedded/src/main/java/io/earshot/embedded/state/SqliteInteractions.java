@@ -98,7 +98,7 @@ final class SqliteInteractions implements InteractionLedger {
         Map<String, PostKey> byId = new HashMap<>();
         posts.forEach(post -> byId.put(post.id(), post));
         List<String> keys = List.copyOf(byId.keySet());
-        return database.call("count the engagement of " + keys.size() + " posts", connection -> {
+        return database.read("count the engagement of " + keys.size() + " posts", connection -> {
             for (List<String> chunk : InLists.chunks(keys)) {
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT subject_post_key, kind, COUNT(*) FROM interactions WHERE subject_post_key IN ("

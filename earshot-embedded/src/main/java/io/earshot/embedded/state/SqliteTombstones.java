@@ -5,18 +5,15 @@ import io.earshot.ingest.TombstoneStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Deleted post keys in the {@code tombstones} table; the first deletion time is kept. */
 final class SqliteTombstones implements TombstoneStore {
-
-    /** Keys per {@code IN (...)} lookup: well under SQLite's limit on bound parameters. */
-    private static final int CHUNK = 500;
 
     private final SqliteDatabase database;
 
@@ -45,27 +42,28 @@ final class SqliteTombstones implements TombstoneStore {
 
     @Override
     public Set<PostKey> buried(Collection<PostKey> keys) {
-        List<PostKey> all = List.copyOf(keys);
-        Set<PostKey> buried = new HashSet<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<PostKey> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            buried.addAll(database.call("look up " + chunk.size() + " deleted posts", connection -> {
-                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, PostKey> byId = new HashMap<>();
+        keys.forEach(key -> byId.put(key.id(), key));
+        // ingest asks for every batch: on the read connection, never behind the inbox's transactions
+        return database.read("look up " + byId.size() + " deleted posts", connection -> {
+            Set<PostKey> buried = new HashSet<>();
+            for (List<String> chunk : InLists.chunks(List.copyOf(byId.keySet()))) {
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT post_key FROM tombstones WHERE post_key IN (" + marks + ")")) {
+                        "SELECT post_key FROM tombstones WHERE post_key IN (" + InLists.PLACEHOLDERS + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 1, chunk.get(i).id());
+                        select.setString(i + 1, chunk.get(i));
                     }
-                    List<PostKey> found = new ArrayList<>();
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            found.add(PostKey.parse(rows.getString(1)));
+                            buried.add(byId.get(rows.getString(1)));
                         }
                     }
-                    return found;
                 }
-            }));
-        }
-        return Set.copyOf(buried);
+            }
+            return Set.copyOf(buried);
+        });
     }
 }
