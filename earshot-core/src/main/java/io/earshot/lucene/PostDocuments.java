@@ -18,16 +18,22 @@ import org.apache.lucene.index.IndexOptions;
 /** Turns a {@link Post} into the indexed fields of {@link IndexFields}; used by the matcher and the archive. */
 public final class PostDocuments {
 
-    /** Analysed text with positions and offsets, so matches can be highlighted. */
-    public static final FieldType TEXT_TYPE;
+    /** Analysed text with positions and offsets, so matches can be highlighted (Lucene Monitor's highlights). */
+    public static final FieldType TEXT_TYPE = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
-    static {
+    /**
+     * Analysed text with positions (phrases, proximity) but no offsets, for an index that never highlights from
+     * its postings, such as the archive (a mention carries its highlights).
+     */
+    public static final FieldType TEXT_TYPE_WITHOUT_OFFSETS = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+    private static FieldType textType(IndexOptions options) {
         FieldType type = new FieldType();
         type.setTokenized(true);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(options);
         type.setStored(false);
         type.freeze();
-        TEXT_TYPE = type;
+        return type;
     }
 
     private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("(?<![\\p{L}\\p{N}_&])#([\\p{L}\\p{N}_]{1,100})");
@@ -35,12 +41,17 @@ public final class PostDocuments {
 
     private PostDocuments() {}
 
-    /** The indexed fields of a post (nothing stored). */
+    /** The indexed fields of a post (nothing stored), the text with offsets. */
     public static Document toDocument(Post post) {
+        return toDocument(post, TEXT_TYPE);
+    }
+
+    /** The indexed fields of a post (nothing stored), text and title indexed as {@code textType} says. */
+    public static Document toDocument(Post post, FieldType textType) {
         Document doc = new Document();
-        doc.add(new Field(IndexFields.TEXT, post.text(), TEXT_TYPE));
-        doc.add(new Field(IndexFields.TEXT_EXACT, post.text(), TEXT_TYPE));
-        post.title().ifPresent(title -> doc.add(new Field(IndexFields.TITLE, title, TEXT_TYPE)));
+        doc.add(new Field(IndexFields.TEXT, post.text(), textType));
+        doc.add(new Field(IndexFields.TEXT_EXACT, post.text(), textType));
+        post.title().ifPresent(title -> doc.add(new Field(IndexFields.TITLE, title, textType)));
         keywords(post).forEach((field, values) -> {
             for (String value : values) {
                 doc.add(new StringField(field, value, Field.Store.NO));

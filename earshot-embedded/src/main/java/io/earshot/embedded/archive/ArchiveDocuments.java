@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -77,9 +78,10 @@ final class ArchiveDocuments {
 
     private ArchiveDocuments() {}
 
-    static Document toDocument(Mention mention) {
+    /** @param textType how the text is indexed ({@link TextLayout}) */
+    static Document toDocument(Mention mention, FieldType textType) {
         Post post = mention.post();
-        Document doc = PostDocuments.toDocument(post);
+        Document doc = PostDocuments.toDocument(post, textType);
         String key = post.key().id();
         doc.add(new StringField(KEY, key, Field.Store.NO));
         doc.add(new SortedDocValuesField(KEY, new BytesRef(key)));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -61,12 +62,13 @@ public final class LuceneMentionArchive implements MentionArchive {
     private final PendingWrites pending = new PendingWrites();
     private final MentionAnalytics analytics = new ArchiveAnalytics(this);
     private final FacetReaders facetReaders;
-    private final ParallelWrites parallelWrites =
-            new ParallelWrites(Runtime.getRuntime().availableProcessors());
+    private final ParallelWrites parallelWrites;
     private boolean closed;
 
-    private LuceneMentionArchive(Path directory, Directory luceneDirectory, IndexWriter writer) throws IOException {
+    private LuceneMentionArchive(Path directory, Directory luceneDirectory, IndexWriter writer, FieldType textType)
+            throws IOException {
         this.directory = directory;
+        this.parallelWrites = new ParallelWrites(Runtime.getRuntime().availableProcessors(), textType);
         this.luceneDirectory = luceneDirectory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, true, false, null);
@@ -83,6 +85,7 @@ public final class LuceneMentionArchive implements MentionArchive {
         try {
             Files.createDirectories(absolute);
             luceneDirectory = FSDirectory.open(absolute);
+            FieldType textType = TextLayout.of(luceneDirectory);
             IndexWriterConfig config = new IndexWriterConfig(PostAnalyzer.forDocuments())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(RAM_BUFFER_MB)
@@ -92,7 +95,7 @@ public final class LuceneMentionArchive implements MentionArchive {
                     .setIndexSort(ArchiveDocuments.NEWEST_FIRST)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(luceneDirectory, config);
-            return new LuceneMentionArchive(absolute, luceneDirectory, writer);
+            return new LuceneMentionArchive(absolute, luceneDirectory, writer, textType);
         } catch (LockObtainFailedException e) {
             closeQuietly(luceneDirectory);
             throw new ArchiveException("open (is another Earshot process using this folder?)", absolute, e);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexWriter;
 
 /**
@@ -23,11 +24,16 @@ final class ParallelWrites implements AutoCloseable {
     private static final int MIN_PER_THREAD = 64;
 
     private final int threads;
+    private final FieldType textType;
     private final ExecutorService helpers;
 
-    /** @param threads how many threads write at most, the caller's included (at least 1) */
-    ParallelWrites(int threads) {
+    /**
+     * @param threads how many threads write at most, the caller's included (at least 1)
+     * @param textType how the text is indexed ({@link TextLayout})
+     */
+    ParallelWrites(int threads, FieldType textType) {
         this.threads = Math.max(1, threads);
+        this.textType = textType;
         this.helpers = Executors.newFixedThreadPool(
                 Math.max(1, this.threads - 1),
                 runnable -> Thread.ofPlatform().daemon().name("earshot-index").unstarted(runnable));
@@ -72,9 +78,10 @@ final class ParallelWrites implements AutoCloseable {
         rethrow(failure);
     }
 
-    private static void write(IndexWriter writer, List<Mention> mentions, PendingWrites pending) throws IOException {
+    private void write(IndexWriter writer, List<Mention> mentions, PendingWrites pending) throws IOException {
         for (Mention mention : mentions) {
-            writer.updateDocument(ArchiveDocuments.keyTerm(mention.key()), ArchiveDocuments.toDocument(mention));
+            writer.updateDocument(
+                    ArchiveDocuments.keyTerm(mention.key()), ArchiveDocuments.toDocument(mention, textType));
             pending.upserted(mention.key().id());
         }
     }
