@@ -52,6 +52,11 @@
  * instant. Segments are kept sorted newest first, so a page of results costs about the same however large the
  * archive grows.
  *
+ * <p>Text is indexed with positions (phrases, proximity) but, in archives created since 2026-11-27, without
+ * offsets ({@code TextLayout}): highlights come with each mention, and offsets made indexing and merging a good
+ * deal dearer. An archive written with offsets keeps them. A large batch is written from one thread per core
+ * ({@code ParallelWrites}).
+ *
  * <p>Analytics ({@link io.earshot.embedded.archive.LuceneMentionArchive#analytics()}) count from doc-values
  * columns added to every document ({@code AnalyticsFields}: topics, network, language, sentiment, emotion,
  * author, followers, hashtags, links, domains, terms): the scope runs as a Lucene filter, each segment's

@@ -1,6 +1,7 @@
 package io.earshot.source.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.source.Rfc3339;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;

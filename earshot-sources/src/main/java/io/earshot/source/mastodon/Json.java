@@ -1,10 +1,8 @@
 package io.earshot.source.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.source.Rfc3339;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -94,16 +92,7 @@ final class Json {
     }
 
     static Optional<Instant> parseTime(String text) {
-        if (text.length() > 64) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(
-                    OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Rfc3339.parse(text);
     }
 
     static String clip(String text) {

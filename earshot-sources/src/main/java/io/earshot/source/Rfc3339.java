@@ -1,4 +1,4 @@
-package io.earshot.source.bluesky;
+package io.earshot.source;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,18 +10,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * RFC 3339 timestamps ({@code 2026-11-27T02:13:53.205Z}, {@code ...+01:00}) as instants. Every post carries
- * one; {@link DateTimeFormatter} took ~12 µs of the ~25 µs a Jetstream line cost to map (JFR, docs/benchmarks.md
+ * RFC 3339 timestamps ({@code 2026-11-27T02:13:53.205Z}, {@code ...+01:00}) as instants, for the connectors whose
+ * wire formats carry them (Jetstream, Mastodon). Every post carries one; {@link DateTimeFormatter} took ~12 µs of the ~25 µs a Jetstream line cost to map (JFR, docs/benchmarks.md
  * "Alert latency"), so the usual shape is read by hand and anything else goes to the formatter, which stays the
  * judge of what is valid: both give the same instant or both refuse.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private static final int MAX_LENGTH = 64;
 
     private Rfc3339() {}
 
-    static Optional<Instant> parse(String text) {
+    /** The instant written, or empty when the text is not a valid RFC 3339 timestamp (or is over 64 characters). */
+    public static Optional<Instant> parse(String text) {
         if (text.length() > MAX_LENGTH) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.earshot.source.bluesky;
+package io.earshot.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
