@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * RFC 3339 timestamps ({@code 2026-11-27T02:13:53.205Z}, {@code ...+01:00}) as instants, for the connectors whose
- * wire formats carry them (Jetstream, Mastodon). Every post carries one; {@link DateTimeFormatter} took ~12 µs of the ~25 µs a Jetstream line cost to map (JFR, docs/benchmarks.md
- * "Alert latency"), so the usual shape is read by hand and anything else goes to the formatter, which stays the
- * judge of what is valid: both give the same instant or both refuse.
+ * wire formats carry them (Jetstream, Mastodon). Every post carries one, and {@link DateTimeFormatter} took ~12 µs
+ * of the ~40 µs a Jetstream line cost to map (JFR, docs/benchmarks.md "Alert latency"), so the usual shape is read
+ * by hand and anything else goes to the formatter, which stays the judge of what is valid: both give the same
+ * instant or both refuse.
  */
 public final class Rfc3339 {
 

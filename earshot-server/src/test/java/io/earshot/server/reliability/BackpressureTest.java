@@ -3,11 +3,7 @@ package io.earshot.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.archive.MentionArchive;
-import io.earshot.archive.MentionSearch;
-import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
-import io.earshot.domain.Network;
-import io.earshot.domain.PostKey;
 import io.earshot.embedded.archive.LuceneMentionArchive;
 import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
@@ -19,11 +15,8 @@ import io.earshot.testkit.jetstream.FakeJetstreamServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +79,14 @@ class BackpressureTest {
     }
 
     /** The real archive, made slow on writes, like a disk under load. */
-    private record SlowArchive(MentionArchive delegate, Duration delay) implements MentionArchive {
+    private static final class SlowArchive extends ForwardingArchive {
+        private final Duration delay;
+
+        SlowArchive(MentionArchive delegate, Duration delay) {
+            super(delegate);
+            this.delay = delay;
+        }
+
         @Override
         public void upsert(Collection<Mention> mentions) {
             try {
@@ -94,72 +94,7 @@ class BackpressureTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            delegate.upsert(mentions);
-        }
-
-        @Override
-        public void delete(Collection<PostKey> keys) {
-            delegate.delete(keys);
-        }
-
-        @Override
-        public long deleteByAuthor(Network network, String authorId) {
-            return delegate.deleteByAuthor(network, authorId);
-        }
-
-        @Override
-        public boolean updateEngagement(PostKey key, Engagement engagement) {
-            return delegate.updateEngagement(key, engagement);
-        }
-
-        @Override
-        public Optional<Mention> get(PostKey key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public Optional<Mention> newestBy(Network network, String authorId) {
-            return delegate.newestBy(network, authorId);
-        }
-
-        @Override
-        public boolean contains(PostKey key) {
-            return delegate.contains(key);
-        }
-
-        @Override
-        public MentionPage search(MentionSearch search) {
-            return delegate.search(search);
-        }
-
-        @Override
-        public void forEachSince(Instant since, Consumer<Mention> visitor) {
-            delegate.forEachSince(since, visitor);
-        }
-
-        @Override
-        public long purgeUnmatchedBefore(Instant cutoff) {
-            return delegate.purgeUnmatchedBefore(cutoff);
-        }
-
-        @Override
-        public void refresh() {
-            delegate.refresh();
-        }
-
-        @Override
-        public void commit() {
-            delegate.commit();
-        }
-
-        @Override
-        public long size() {
-            return delegate.size();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            super.upsert(mentions);
         }
     }
 }

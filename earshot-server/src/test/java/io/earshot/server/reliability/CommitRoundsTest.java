@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,14 +181,13 @@ class CommitRoundsTest {
     }
 
     /** The real archive, whose commits wait for {@link #release} and fail while {@link #failures} lasts. */
-    private static final class HeldCommits implements MentionArchive {
+    private static final class HeldCommits extends ForwardingArchive {
         final CountDownLatch commitStarted = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger failures = new AtomicInteger();
-        private final MentionArchive archive;
 
         HeldCommits(MentionArchive archive) {
-            this.archive = archive;
+            super(archive);
         }
 
         @Override
@@ -204,67 +201,7 @@ class CommitRoundsTest {
             if (failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("disk full");
             }
-            archive.commit();
-        }
-
-        @Override
-        public void upsert(Collection<Mention> mentions) {
-            archive.upsert(mentions);
-        }
-
-        @Override
-        public void delete(Collection<PostKey> keys) {
-            archive.delete(keys);
-        }
-
-        @Override
-        public long deleteByAuthor(Network network, String authorId) {
-            return archive.deleteByAuthor(network, authorId);
-        }
-
-        @Override
-        public boolean updateEngagement(PostKey key, Engagement engagement) {
-            return archive.updateEngagement(key, engagement);
-        }
-
-        @Override
-        public Optional<Mention> get(PostKey key) {
-            return archive.get(key);
-        }
-
-        @Override
-        public Optional<Mention> newestBy(Network network, String authorId) {
-            return archive.newestBy(network, authorId);
-        }
-
-        @Override
-        public boolean contains(PostKey key) {
-            return archive.contains(key);
-        }
-
-        @Override
-        public MentionPage search(MentionSearch search) {
-            return archive.search(search);
-        }
-
-        @Override
-        public void forEachSince(Instant since, Consumer<Mention> visitor) {
-            archive.forEachSince(since, visitor);
-        }
-
-        @Override
-        public long purgeUnmatchedBefore(Instant cutoff) {
-            return archive.purgeUnmatchedBefore(cutoff);
-        }
-
-        @Override
-        public void refresh() {
-            archive.refresh();
-        }
-
-        @Override
-        public long size() {
-            return archive.size();
+            super.commit();
         }
 
         @Override
