@@ -217,11 +217,10 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
         boolean mayOpen = decision.isPresent();
         if (existing.isPresent()) {
             long id = existing.get().id();
-            boolean reopenedNow = locks.with(
-                    id,
-                    () -> cases.get(id)
-                            .map(current -> join(current, message, outbound, at))
-                            .orElse(false));
+            // every case's lock is held for the group (takeTogether): read, change and write back in one piece
+            boolean reopenedNow = cases.get(id)
+                    .map(current -> join(current, message, outbound, at))
+                    .orElse(false);
             if (!outbound) {
                 heard.heard(mention, cases.get(id));
             }
@@ -273,74 +272,14 @@ public final class CaseIntake implements MentionListener, AutoCloseable {
 
     private Case open(
             Mention mention, CaseMessage message, String author, Instant at, Router.Decision decision, Instant now) {
-        Post post = mention.post();
         RoutingAction action = decision.action();
         Optional<Team> team = action.team().flatMap(teams);
         Optional<String> assignee = action.assign().flatMap(assign -> assigner.pick(assign, team, now));
-        Priority priority = action.priority().orElse(Priority.NORMAL);
-        CaseStatus status = action.close() ? CaseStatus.RESOLVED : CaseStatus.NEW;
-        Case draft = new Case(
-                0,
-                post.replyRoot().orElse(post.key()),
-                post.key(),
-                author,
-                action.team(),
-                assignee,
-                status,
-                priority,
-                action.tags(),
-                at,
-                at,
-                at,
-                Optional.of(at),
-                Optional.empty(),
-                action.close() ? Optional.of(now) : Optional.empty());
-        List<CaseEvent> events = new ArrayList<>();
-        events.add(CaseEvent.of(
-                0,
-                at,
-                CaseEvent.SYSTEM,
-                CaseEvent.Type.CREATED,
-                Optional.empty(),
-                Optional.of(post.key().id()),
-                Optional.of(post.text())));
-        if (decision.matched()) {
-            events.add(CaseEvent.of(
-                    0,
-                    now,
-                    CaseEvent.SYSTEM,
-                    CaseEvent.Type.ROUTED,
-                    Optional.empty(),
-                    Optional.of(String.join(
-                            ", ",
-                            decision.rules().stream().map(RoutingRule::name).toList())),
-                    Optional.of(describe(action, assignee))));
-        }
-        if (action.close()) {
-            events.add(CaseEvent.of(
-                    0,
-                    now,
-                    CaseEvent.SYSTEM,
-                    CaseEvent.Type.STATUS,
-                    Optional.of("new"),
-                    Optional.of("resolved"),
-                    Optional.of("closed by routing")));
-        }
-        return cases.create(draft, message, events);
-    }
-
-    private static String describe(RoutingAction action, Optional<String> assignee) {
-        List<String> parts = new ArrayList<>();
-        action.team().ifPresent(team -> parts.add("team " + team));
-        action.priority().ifPresent(priority -> parts.add("priority " + priority.id()));
-        assignee.ifPresent(user -> parts.add("assigned to " + user));
-        if (!action.tags().isEmpty()) {
-            parts.add("tags " + String.join(", ", action.tags()));
-        }
-        if (action.close()) {
-            parts.add("closed");
-        }
-        return String.join("; ", parts);
+        Post post = mention.post();
+        return cases.create(
+                CaseOpening.draft(post, author, at, action, assignee, now),
+                message,
+                CaseOpening.history(post, at, decision, assignee, now));
     }
 
     static Set<PostKey> threadKeys(Post post) {

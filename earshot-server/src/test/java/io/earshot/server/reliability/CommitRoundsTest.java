@@ -11,17 +11,12 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Network;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
-import io.earshot.embedded.archive.LuceneMentionArchive;
-import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.MentionListener;
-import io.earshot.match.CompiledTopicMatcher;
-import io.earshot.query.QueryParser;
 import io.earshot.source.SourceBatch;
 import io.earshot.source.SourceEvent;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,18 +46,11 @@ class CommitRoundsTest {
 
     @Test
     void theWriterGoesOnWhileACommitRunsAndCursorsFollowTheirCommits() throws Exception {
-        try (SqliteStateStore state = SqliteStateStore.open(data);
-                SqliteSentimentCorrections corrections = SqliteSentimentCorrections.open(data, Clock.systemUTC());
-                LuceneMentionArchive lucene = LuceneMentionArchive.open(data.resolve("archive"));
-                CompiledTopicMatcher matcher = new CompiledTopicMatcher()) {
-            matcher.put(1, QueryParser.parse("acme").root());
-            HeldCommits archive = new HeldCommits(lucene);
-            IngestPipeline pipeline = Pipelines.over(
-                    archive,
-                    matcher,
-                    state,
-                    corrections,
-                    new IngestPipeline.Settings(8, 100, Duration.ZERO, Duration.ZERO));
+        try (Pipelines.AcmeStores stores = Pipelines.AcmeStores.open(data)) {
+            SqliteStateStore state = stores.state();
+            HeldCommits archive = new HeldCommits(stores.archive());
+            IngestPipeline pipeline =
+                    stores.pipeline(archive, new IngestPipeline.Settings(8, 100, Duration.ZERO, Duration.ZERO));
             Recorder written = new Recorder();
             Recorder durable = new Recorder();
             pipeline.addListener(written, IngestPipeline.Moment.WRITTEN);
@@ -104,20 +92,13 @@ class CommitRoundsTest {
 
     @Test
     void aFailedCommitFailsItsBatchesAndTheNextCommitCarriesTheirCursorsAndNews() throws Exception {
-        try (SqliteStateStore state = SqliteStateStore.open(data);
-                SqliteSentimentCorrections corrections = SqliteSentimentCorrections.open(data, Clock.systemUTC());
-                LuceneMentionArchive lucene = LuceneMentionArchive.open(data.resolve("archive"));
-                CompiledTopicMatcher matcher = new CompiledTopicMatcher()) {
-            matcher.put(1, QueryParser.parse("acme").root());
-            HeldCommits archive = new HeldCommits(lucene);
+        try (Pipelines.AcmeStores stores = Pipelines.AcmeStores.open(data)) {
+            SqliteStateStore state = stores.state();
+            HeldCommits archive = new HeldCommits(stores.archive());
             archive.release.countDown();
             archive.failures.set(1);
-            IngestPipeline pipeline = Pipelines.over(
-                    archive,
-                    matcher,
-                    state,
-                    corrections,
-                    new IngestPipeline.Settings(8, 100, Duration.ZERO, Duration.ZERO));
+            IngestPipeline pipeline =
+                    stores.pipeline(archive, new IngestPipeline.Settings(8, 100, Duration.ZERO, Duration.ZERO));
             Recorder durable = new Recorder();
             pipeline.addListener(durable);
             pipeline.start();

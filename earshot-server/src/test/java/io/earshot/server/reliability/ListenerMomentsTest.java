@@ -13,16 +13,12 @@ import io.earshot.domain.Network;
 import io.earshot.domain.Post;
 import io.earshot.domain.PostKey;
 import io.earshot.embedded.archive.LuceneMentionArchive;
-import io.earshot.embedded.state.SqliteSentimentCorrections;
 import io.earshot.embedded.state.SqliteStateStore;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.MentionListener;
-import io.earshot.match.CompiledTopicMatcher;
-import io.earshot.query.QueryParser;
 import io.earshot.source.SourceBatch;
 import io.earshot.source.SourceEvent;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,18 +44,12 @@ class ListenerMomentsTest {
 
     @Test
     void writtenListenersHearBeforeTheCommitAndDurableOnesAfter() throws Exception {
-        try (SqliteStateStore state = SqliteStateStore.open(data);
-                SqliteSentimentCorrections corrections = SqliteSentimentCorrections.open(data, Clock.systemUTC());
-                LuceneMentionArchive archive = LuceneMentionArchive.open(data.resolve("archive"));
-                CompiledTopicMatcher matcher = new CompiledTopicMatcher()) {
-            matcher.put(1, QueryParser.parse("acme").root());
+        try (Pipelines.AcmeStores stores = Pipelines.AcmeStores.open(data)) {
+            SqliteStateStore state = stores.state();
+            LuceneMentionArchive archive = stores.archive();
             // intervals longer than the test: nothing is refreshed or committed until close
-            IngestPipeline pipeline = Pipelines.over(
-                    archive,
-                    matcher,
-                    state,
-                    corrections,
-                    new IngestPipeline.Settings(8, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+            IngestPipeline pipeline = stores.pipeline(
+                    archive, new IngestPipeline.Settings(8, 100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
             Recorder written = new Recorder();
             Recorder durable = new Recorder();
             pipeline.addListener(written, IngestPipeline.Moment.WRITTEN);
